@@ -1,0 +1,28 @@
+# One entry point for people and CI. Every target creates .venv from the pinned
+# requirements.txt on first use (and again whenever requirements.txt changes).
+VENV   := .venv
+PYTHON := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-from-requirements
+
+.PHONY: serve build check test clean
+
+serve: $(STAMP)  ## Build and serve the site on http://127.0.0.1:8000 (rebuilds on every edit)
+	NO_MKDOCS_2_WARNING=1 $(PYTHON) -m mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(STAMP)  ## Build the site strictly into site/ (left unchanged if the build fails)
+	$(PYTHON) scripts/build
+
+check: $(STAMP)  ## Check the content files without building
+	$(PYTHON) scripts/check
+
+test: $(STAMP)   ## Run every test (installs Chromium first if it is missing)
+	scripts/ensure-browser
+	$(PYTHON) -m pytest
+
+clean:
+	rm -rf site $(VENV)
+
+$(STAMP): requirements.txt
+	python3 -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet -r requirements.txt
+	touch $(STAMP)

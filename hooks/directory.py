@@ -1,0 +1,90 @@
+"""MkDocs adapter for the Vis-à-Vis core: loads the data once, validates it before anything is
+written, and turns the generated pages into MkDocs files for every language.
+
+Kept thin on purpose: the logic lives in ``visavis/`` (no MkDocs imports there), so moving to
+another generator means rewriting this file only.
+"""
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import CombinedEvent, event_priority
+from mkdocs.structure.files import File
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from visavis import build  # noqa: E402  (the core lives beside hooks/)
+from visavis.errors import ContentError  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.visavis")
+
+# Loaded in on_config (once per language build: cheap, the core caches it) and used by later events.
+_site: build.Site | None = None
+
+# The i18n plugin runs its events at priority -100; ours declare pages before it
+# (so it pairs languages) and fill them after it (when it has chosen the files of the language).
+_BEFORE_I18N, _AFTER_I18N = 0, -110
+
+
+# Events --------------------------------------------------------------------------------------
+
+def on_config(config):
+    """Validate everything before MkDocs cleans site/: a data error never leaves a half-written site."""
+    global _site
+    try:
+        _site = build.site(ROOT)
+    except ContentError as err:
+        raise PluginError(err.report()) from None
+    for warning in _site.catalog.warnings:
+        log.warning(str(warning))
+    return config
+
+
+@event_priority(_BEFORE_I18N)
+def _declare_pages(files, config):
+    """Declare every generated page once per language, so the i18n plugin pairs them like real pages."""
+    site = _site
+    for lang in site.languages:
+        for path in site.pages:
+            files.append(File(f"{lang}/{path}", config.docs_dir, config.site_dir, config.use_directory_urls))
+    return files
+
+
+@event_priority(_AFTER_I18N)
+def _fill_pages(files, config):
+    """Give each generated page its Markdown for the language being built."""
+    site = _site
+    lang = _current_language(config)
+    for file in files.documentation_pages():
+        path = _unprefixed(file.src_uri, site.languages)
+        if path in site.pages:
+            file.content_string = site.render_page(path, lang)
+            file.generated_by = "visavis"
+    return files
+
+
+on_files = CombinedEvent(_declare_pages, _fill_pages)
+
+
+def on_page_markdown(markdown, page, config, files):
+    """Fill the markers that hand-written pages use to place generated content."""
+    try:
+        return _site.fill_markers(markdown, _current_language(config), page.file.src_uri)
+    except ContentError as err:
+        raise PluginError(err.report()) from None
+
+
+# Helpers -------------------------------------------------------------------------------------
+
+def _current_language(config) -> str:
+    return config.plugins["i18n"].current_language
+
+
+def _unprefixed(src_uri: str, languages) -> str:
+    """'nl/directory/x.md' -> 'directory/x.md'"""
+    head, _, rest = src_uri.partition("/")
+    return rest if head in languages else src_uri

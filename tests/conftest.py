@@ -1,0 +1,85 @@
+"""Shared fixtures: a strict build of the real site (once per test run), a local web server for
+it, and headless Chromium (Debian's, through Playwright) that refuses any request leaving 127.0.0.1."""
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real site, built strictly by the same script as `make build`."""
+    site = tmp_path_factory.mktemp("build") / "site"
+    result = subprocess.run([sys.executable, "scripts/build", "--site-dir", str(site)], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site) -> str:
+    """Serve the built site on 127.0.0.1 at a free port."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), "Chromium is missing: run scripts/ensure-browser (or `make test`)"
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=["--disable-gpu", "--disable-quic"])
+        yield chromium
+        chromium.close()
+
+
+class Visit:
+    """A browser page that records every request and blocks any that leaves 127.0.0.1."""
+
+    def __init__(self, context):
+        self.context = context
+        self.requests: list[str] = []
+        self.outside: list[str] = []
+        self.console_errors: list[str] = []
+        context.route("**/*", self._route)
+        self.page = context.new_page()
+        self.page.on("console", lambda msg: msg.type == "error" and self.console_errors.append(msg.text))
+
+    def _route(self, route):
+        url = route.request.url
+        self.requests.append(url)
+        host = urlsplit(url).hostname
+        if url.startswith(("http://", "https://")) and host != "127.0.0.1":
+            self.outside.append(url)
+            return route.abort()
+        return route.continue_()
+
+
+@pytest.fixture
+def visit(browser):
+    """A fresh browser context per test (no shared storage), with request recording."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, service_workers="block")
+    yield Visit(context)
+    context.close()

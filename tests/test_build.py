@@ -1,0 +1,99 @@
+"""The whole site builds strictly, in both languages, with the generated pages wired into
+navigation, search, the sitemap and the language switcher."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from helpers import ROOT, copy_project, run_build, tree_digest
+from visavis import build
+
+SITE = build.site(ROOT)
+LANGS = SITE.languages
+ORG_IDS = sorted(e.id for e in SITE.catalog.of("organisation"))
+
+
+def prefix(lang: str) -> str:
+    return "" if lang == SITE.config.default_language else f"{lang}/"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_home_and_directory_pages_exist_in_every_language(built_site, lang):
+    for page in ("index.html", "directory/index.html"):
+        assert (built_site / prefix(lang) / page).is_file(), f"{prefix(lang)}{page} missing"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_organisation_has_its_own_page_in_every_language(built_site, lang):
+    for org in ORG_IDS:
+        html = (built_site / prefix(lang) / "directory/organisations" / org / "index.html").read_text(encoding="utf-8")
+        assert f'<html lang="{lang}"' in html
+
+
+def test_generated_pages_are_in_the_sitemap_with_their_counterpart(built_site):
+    sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    for org in ORG_IDS:
+        for lang in LANGS:
+            assert re.search(rf'hreflang="{lang}" href="[^"]*/{prefix(lang)}directory/organisations/{org}/"', sitemap), (org, lang)
+
+
+def test_generated_pages_are_in_the_search_index_in_every_language(built_site):
+    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"] for doc in index["docs"]}
+    for org in ORG_IDS:
+        for lang in LANGS:
+            assert f"{prefix(lang)}directory/organisations/{org}/" in locations, (org, lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_language_switcher_of_a_generated_page_leads_to_its_counterpart(built_site, lang):
+    org = ORG_IDS[0]
+    html = (built_site / prefix(lang) / "directory/organisations" / org / "index.html").read_text(encoding="utf-8")
+    for other in LANGS:
+        link = re.search(rf'<a href="([^"]*)" hreflang="{other}"', html)
+        assert link, f"no switcher link to {other}"
+        target = (built_site / prefix(lang) / "directory/organisations" / org / link.group(1)).resolve()
+        assert target == (built_site / prefix(other) / "directory/organisations" / org).resolve()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_directory_is_in_the_navigation_of_every_page(built_site, lang):
+    html = (built_site / prefix(lang) / "index.html").read_text(encoding="utf-8")
+    nav = html[html.index('<nav class="md-nav md-nav--primary"'):]
+    assert 'href="directory/"' in nav
+
+
+def test_a_corrupted_data_file_fails_the_build_and_leaves_the_previous_site_unchanged(tmp_path):
+    project = copy_project(tmp_path / "project")
+    first = run_build(project)
+    assert first.returncode == 0, first.stderr
+    before = tree_digest(project / "site")
+    data = sorted((project / "directory/organisations").glob("*.yml"))[0]
+    data.write_text(data.read_text(encoding="utf-8").replace("cost: free", "cost: gratuit", 1)
+                    .replace("cost: paid", "cost: gratuit", 1).replace("cost: varies", "cost: gratuit", 1),
+                    encoding="utf-8")
+    second = run_build(project)
+    assert second.returncode != 0
+    assert f"directory/organisations/{data.name}:" in second.stderr
+    assert "field 'cost': received 'gratuit'" in second.stderr
+    assert tree_digest(project / "site") == before
+
+
+def test_text_from_data_files_is_escaped_on_every_page(tmp_path):
+    project = copy_project(tmp_path / "project")
+    source = project / "directory/organisations" / f"{ORG_IDS[0]}.yml"
+    text = source.read_text(encoding="utf-8")
+    hostile = '"<script>alert(1)</script> <img src=x onerror=alert(2)>"'
+    text = re.sub(r"(?m)^name:\n  fr: .*$", f"name:\n  fr: {hostile}", text, count=1)
+    source.write_text(text, encoding="utf-8")
+    result = run_build(project)
+    assert result.returncode == 0, result.stderr
+    pages = [p for p in (project / "site").rglob("*.html")]
+    showing = [p for p in pages if "alert(1)" in p.read_text(encoding="utf-8")]
+    assert showing, "the hostile name appears on no page"
+    for page in showing:
+        html = page.read_text(encoding="utf-8")
+        assert "<script>alert(1)" not in html, page
+        assert "<img src=x" not in html, page

@@ -1,0 +1,118 @@
+"""The content checks: each typical mistake gives one plain message naming file, field and line.
+
+Fixtures live in tests/fixtures/invalid/<kind>/<case>.yml; their first lines say why they are
+invalid and what the message must contain (reason / field / line / expect).
+"""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from visavis import build, catalog, siteconfig
+from visavis.errors import ContentError
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+CASES = sorted((FIXTURES / "invalid").glob("*/*.yml"))
+
+
+def make_project(tmp_path: Path) -> Path:
+    """A minimal project: the real configuration, schemas and labels, and one valid organisation."""
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copytree(ROOT / "directory" / "schemas", tmp_path / "directory" / "schemas")
+    shutil.copytree(ROOT / "directory" / "labels", tmp_path / "directory" / "labels")
+    for folder in catalog.KINDS.values():
+        (tmp_path / "directory" / folder).mkdir(parents=True)
+    shutil.copy(FIXTURES / "valid" / "tele-accueil.yml", tmp_path / "directory" / "organisations")
+    return tmp_path
+
+
+def problems_for(project: Path) -> list:
+    try:
+        catalog.load(siteconfig.read(project))
+    except ContentError as err:
+        return err.problems
+    return []
+
+
+def expectations(case: Path) -> dict:
+    """The '# key: value' lines at the top of a fixture."""
+    found = {}
+    for line in case.read_text(encoding="utf-8", errors="replace").splitlines():
+        if not line.startswith("# "):
+            break
+        key, _, value = line[2:].partition(": ")
+        found[key] = value
+    return found
+
+
+def test_the_valid_example_has_no_problem(tmp_path):
+    assert problems_for(make_project(tmp_path)) == []
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_each_mistake_is_reported_with_file_field_and_line(tmp_path, case):
+    want = expectations(case)
+    project = make_project(tmp_path)
+    kind_folder = catalog.KINDS[case.parent.name]
+    shown = f"directory/{kind_folder}/{case.name}"
+    shutil.copy(case, project / shown)
+    problems = problems_for(project)
+    matching = [p for p in problems if p.file == shown and p.field == want["field"]]
+    assert matching, f"no problem on field '{want['field']}' of {shown}; got:\n" + "\n".join(map(str, problems))
+    problem = matching[0]
+    assert want["expect"] in str(problem), str(problem)
+    assert problem.line == int(want["line"]), str(problem)
+
+
+def test_every_problem_is_listed_at_once_not_only_the_first(tmp_path):
+    project = make_project(tmp_path)
+    text = (FIXTURES / "valid" / "tele-accueil.yml").read_text(encoding="utf-8")
+    text = text.replace("id: tele-accueil", "id: three-mistakes").replace("kind: helpline", "kind: helpine")
+    text = text.replace('value: "107"', 'value: "02 212 30 00"').replace("website: https", "website: http")
+    (project / "directory/organisations/three-mistakes.yml").write_text(text, encoding="utf-8")
+    fields = {p.field for p in problems_for(project)}
+    assert {"kind", "contacts[0].value", "website"} <= fields
+
+
+def test_two_files_with_the_same_id_are_reported(tmp_path):
+    project = make_project(tmp_path)
+    shutil.copy(FIXTURES / "valid" / "tele-accueil.yml", project / "directory/organisations/tele-accueil.yaml")
+    problems = problems_for(project)
+    assert any(p.field == "id" and "is already used by directory/organisations/tele-accueil." in p.message
+               for p in problems), problems
+
+
+def test_a_file_that_is_not_utf8_is_reported(tmp_path):
+    project = make_project(tmp_path)
+    (project / "directory/organisations/latin1.yml").write_bytes("name: Télé".encode("latin-1"))
+    problems = problems_for(project)
+    assert any(p.file == "directory/organisations/latin1.yml" and "not UTF-8" in p.message for p in problems)
+
+
+def test_a_missing_vocabulary_label_is_reported(tmp_path):
+    project = make_project(tmp_path)
+    labels = project / "directory/labels/nl.yml"
+    labels.write_text(labels.read_text(encoding="utf-8").replace("  lgbtqi: LGBTQI+-personen\n", ""), encoding="utf-8")
+    problems = problems_for(project)
+    assert any(p.file == "directory/labels/nl.yml" and p.field == "audience.lgbtqi" for p in problems), problems
+
+
+def test_scripts_check_prints_the_problems_and_fails(tmp_path):
+    project = make_project(tmp_path)
+    shutil.copytree(ROOT / "visavis", project / "visavis")
+    shutil.copytree(ROOT / "scripts", project / "scripts")
+    shutil.copy(FIXTURES / "invalid/organisation/bad-phone.yml", project / "directory/organisations")
+    result = subprocess.run([sys.executable, "scripts/check"], cwd=project, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "directory/organisations/bad-phone.yml:21: field 'contacts[0].value'" in result.stderr
+
+
+def test_the_real_content_passes_the_check():
+    result = subprocess.run([sys.executable, "scripts/check"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Content OK")

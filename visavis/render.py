@@ -1,0 +1,83 @@
+"""Turn validated data into page content with Jinja templates (autoescaped: data text is always
+escaped, so a name containing '<script>' shows as text)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
+
+from . import urls
+from .catalog import Catalog, Entry
+
+_ENV = Environment(
+    loader=FileSystemLoader(Path(__file__).parent / "templates"),
+    autoescape=select_autoescape(default=True, default_for_string=True),
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+)
+
+
+class PageContext:
+    """What a template needs for one page in one language: texts, labels and links."""
+
+    def __init__(self, catalog: Catalog, lang: str, page_path: str, directory_urls: bool = True):
+        self.catalog, self.lang, self.page_path, self.directory_urls = catalog, lang, page_path, directory_urls
+        self.fell_back = False  # set when a text had to be shown in the default language
+
+    def text(self, entry: Entry, name: str):
+        """A translated field; a text missing in this language is shown in French, marked lang="fr"."""
+        value, fallback = entry.text(name, self.lang, self.catalog.site.default_language)
+        if value is None:
+            return ""
+        if fallback:
+            self.fell_back = True
+            return Markup('<span lang="{}">{}</span>').format(self.catalog.site.default_language, value)
+        return value
+
+    def plain(self, value: dict | None):
+        """A translated value that is not tied to an entry field (e.g. contact hours)."""
+        if not value:
+            return ""
+        if self.lang in value:
+            return value[self.lang]
+        self.fell_back = True
+        return Markup('<span lang="{}">{}</span>').format(self.catalog.site.default_language,
+                                                         value[self.catalog.site.default_language])
+
+    def front(self, entry: Entry, name: str) -> Markup:
+        """A translated field as a front-matter value. The theme prints page titles and descriptions
+        without escaping them, so the value is HTML-escaped here and quoted for YAML."""
+        value, _ = entry.text(name, self.lang, self.catalog.site.default_language)
+        return Markup(json.dumps(str(escape(" ".join(str(value or "").split()))), ensure_ascii=False))
+
+    def label(self, group: str, key: str) -> str:
+        return self.catalog.label(self.lang, group, key)
+
+    def ui(self, key: str) -> str:
+        return self.catalog.label(self.lang, "ui", key)
+
+    def link(self, to_path: str, anchor: str = "") -> str:
+        return urls.relative(self.page_path, to_path, self.directory_urls, anchor)
+
+
+def render(template: str, ctx: PageContext, **values) -> str:
+    """Render ``template`` and, where a text fell back to French, put the notice on top."""
+    body = _ENV.get_template(template).render(c=ctx, **values)
+    if ctx.fell_back:
+        notice = Markup('<p class="vav-notice" role="note">{}</p>\n\n').format(ctx.ui("untranslated_notice"))
+        head, sep, rest = body.partition("\n\n")  # keep the title first
+        body = head + sep + notice + rest
+    return body
+
+
+def tel_href(number: str) -> str:
+    """'+32 2 212 30 00' -> 'tel:+3222123000'; short numbers stay as they are ('tel:107')."""
+    return "tel:" + number.replace(" ", "")
+
+
+_ENV.filters["tel"] = tel_href
+_ENV.filters["e"] = escape
