@@ -7,6 +7,8 @@ another generator means rewriting this file only.
 from __future__ import annotations
 
 import logging
+import re
+import shutil
 import sys
 from pathlib import Path
 
@@ -78,6 +80,23 @@ def on_page_markdown(markdown, page, config, files):
         raise PluginError(err.report()) from None
 
 
+def on_env(env, config, files):
+    """Interface words of the language being built, for the theme overrides (404 page included)."""
+    env.globals["vav_ui"] = _site.catalog.labels_for(_current_language(config), "ui")
+    return env
+
+
+# Material's script fetches "sitemap.xml" next to every <link rel=alternate hreflang> of the page
+# head; with per-page alternates that is a 404 on every page. The sitemap already carries the
+# hreflang pairs for search engines, and the language switcher keeps its own per-page links.
+_HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+
+
+def on_post_page(output, page, config):
+    head, sep, body = output.partition("</head>")
+    return _HEAD_ALTERNATE.sub("", head) + sep + body
+
+
 # Helpers -------------------------------------------------------------------------------------
 
 def _current_language(config) -> str:
@@ -88,3 +107,14 @@ def _unprefixed(src_uri: str, languages) -> str:
     """'nl/directory/x.md' -> 'directory/x.md'"""
     head, _, rest = src_uri.partition("/")
     return rest if head in languages else src_uri
+
+
+@event_priority(-200)  # after the i18n plugin has built every language and written the sitemap
+def on_post_build(config):
+    """Material looks for <language>/sitemap.xml to switch languages: give each language a copy
+    of the one sitemap (which lists every page in every language) instead of a 404."""
+    site_dir = Path(config.site_dir)
+    for lang in _site.languages[1:]:
+        for name in ("sitemap.xml", "sitemap.xml.gz"):
+            if (site_dir / name).exists() and (site_dir / lang).is_dir():
+                shutil.copyfile(site_dir / name, site_dir / lang / name)

@@ -13,6 +13,7 @@ def test_switching_from_the_french_home_lands_on_the_dutch_home(site_url, visit)
     assert page.locator("html").get_attribute("lang") == "nl"
     assert "niet alleen" in page.locator("h1").inner_text()
     assert visit.outside == [], visit.outside
+    assert visit.console_errors == [], visit.console_errors
 
 
 def test_a_directory_entry_switches_to_the_same_entry_in_the_other_language(site_url, visit):
@@ -27,3 +28,29 @@ def test_a_directory_entry_switches_to_the_same_entry_in_the_other_language(site
     assert page.url == site_url + "nl/directory/" + href
     assert page.locator("html").get_attribute("lang") == "nl"
     assert visit.outside == [], visit.outside
+    assert visit.console_errors == [], visit.console_errors
+
+
+def search(page, query: str) -> list[str]:
+    """Type a query in the site search and return the titles of the results."""
+    page.locator("label.md-search__icon, .md-header__button[for='__search']").first.click()
+    box = page.locator("input.md-search__input")
+    box.press_sequentially(query, delay=20)
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=10000)
+    return results.all_inner_texts()
+
+
+def test_search_finds_french_pages_in_french(site_url, visit):
+    visit.page.goto(site_url)
+    found = search(visit.page, "écoute")
+    assert any("Télé-Accueil" in item for item in found), found
+    assert visit.outside == []
+
+
+def test_search_finds_dutch_pages_in_dutch(site_url, visit):
+    visit.page.goto(site_url + "nl/")
+    found = search(visit.page, "luisterlijn")
+    assert found and all("nl/" in href for href in visit.page.locator(".md-search-result__item a").evaluate_all(
+        "links => links.map(a => a.href)")), found
+    assert visit.outside == []

@@ -51,6 +51,12 @@ class Catalog:
     def of(self, kind: str) -> list[Entry]:
         return list(self.entries.get(kind, {}).values())
 
+    def labels_for(self, lang: str, group: str) -> dict:
+        """A whole group of labels in ``lang``, completed from the default language."""
+        merged = dict(self.labels.get(self.site.default_language, {}).get(group, {}))
+        merged.update(self.labels.get(lang, {}).get(group) or {})
+        return merged
+
     def label(self, lang: str, group: str, key: str) -> str:
         """Interface word or vocabulary label, falling back to the default language."""
         for code in (lang, self.site.default_language):
