@@ -11,17 +11,21 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import catalog as catalog_mod
-from . import render, siteconfig
+from . import finder, render, siteconfig
 from .errors import ContentError, Problem
 
-# <!-- directory:organisations --> in a Markdown page is replaced by generated content.
+# <!-- directory:finder --> in a Markdown page is replaced by generated content.
 _MARKER = re.compile(r"<!--\s*directory:([a-z-]+)\s*-->")
+
+# Where each kind's pages live on the site (same path in every language).
+SECTIONS = {"organisation": "directory/organisations", "recourse": "directory/recourse", "platform": "directory/platforms"}
 
 
 @dataclass
 class GeneratedPage:
     template: str
     entry: catalog_mod.Entry | None = None
+    kind: str = ""
 
 
 class Site:
@@ -30,17 +34,34 @@ class Site:
         self.catalog = catalog_mod.load(self.config)
         self.languages = self.config.languages
         self.pages: dict[str, GeneratedPage] = {}
-        for entry in self.catalog.of("organisation"):
-            self.pages[f"directory/organisations/{entry.id}.md"] = GeneratedPage("organisation.md", entry)
+        for kind, section in SECTIONS.items():
+            self.pages[f"{section}/index.md"] = GeneratedPage(f"{kind}_index.md", kind=kind)
+            for entry in self.catalog.of(kind):
+                self.pages[entry_path(entry)] = GeneratedPage(f"{kind}.md", entry, kind)
 
     def render_page(self, path: str, lang: str, directory_urls: bool = True) -> str:
         page = self.pages[path]
         ctx = render.PageContext(self.catalog, lang, path, directory_urls)
-        return render.render(page.template, ctx, entry=page.entry)
+        entries = sorted(self.catalog.of(page.kind), key=lambda e: ctx.sort_key(e))
+        return render.render(page.template, ctx, entry=page.entry, entries=entries,
+                             related=self.related(page.entry) if page.entry else {}, path_of=entry_path)
+
+    def related(self, entry: catalog_mod.Entry) -> dict[str, list[catalog_mod.Entry]]:
+        """Entries linked to ``entry`` in either direction (a route names the organisations that
+        help with it; an organisation page lists those routes back)."""
+        out: dict[str, list] = {}
+        for (kind, name), target in catalog_mod.REFERENCES.items():
+            if entry.kind == kind:
+                known = self.catalog.entries[target]
+                out[target] = [known[i] for i in entry.data.get(name, []) if i in known]
+            elif entry.kind == target:
+                out[kind] = [e for e in self.catalog.of(kind) if entry.id in e.data.get(name, [])]
+        return out
 
     def fill_markers(self, markdown: str, lang: str, src_path: str, directory_urls: bool = True) -> str:
         """Replace each marker by its generated block; an unknown marker is an error."""
-        path = src_path.split("/", 1)[1] if src_path.split("/", 1)[0] in self.languages else src_path
+        head, _, rest = src_path.partition("/")
+        path = rest if head in self.languages else src_path
 
         def replace(match: re.Match) -> str:
             name = match.group(1)
@@ -55,12 +76,15 @@ class Site:
         return _MARKER.sub(replace, markdown)
 
 
-def _organisation_list(site: Site, ctx: render.PageContext) -> str:
-    entries = sorted(site.catalog.of("organisation"), key=lambda e: ctx.text(e, "name").lower())
-    return render.render("organisation_list.html", ctx, entries=entries)
+def entry_path(entry: catalog_mod.Entry) -> str:
+    return f"{SECTIONS[entry.kind]}/{entry.id}.md"
 
 
-_BLOCKS = {"organisations": _organisation_list}
+def _finder(site: Site, ctx: render.PageContext) -> str:
+    return finder.render_finder(site.catalog, ctx, entry_path)
+
+
+_BLOCKS = {"finder": _finder}
 
 _cache: dict[Path, tuple[tuple, Site]] = {}
 

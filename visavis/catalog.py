@@ -46,6 +46,7 @@ class Catalog:
     site: SiteConfig
     entries: dict[str, dict[str, Entry]] = field(default_factory=dict)
     labels: dict[str, dict] = field(default_factory=dict)
+    vocabularies: dict[str, list[str]] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
 
     def of(self, kind: str) -> list[Entry]:
@@ -91,6 +92,7 @@ def load(site: SiteConfig, today: dt.date | None = None) -> Catalog:
                 catalog.entries[kind][doc.data["id"]] = Entry(kind, doc.data["id"], doc.data, doc)
             catalog.warnings += _stale(doc, today)
     problems += _check_references(catalog)
+    catalog.vocabularies = schema.vocabularies(site.directory / "schemas")
     catalog.labels, found = _load_labels(site)
     problems += found
     if problems:

@@ -48,11 +48,34 @@ class PageContext:
         return Markup('<span lang="{}">{}</span>').format(self.catalog.site.default_language,
                                                          value[self.catalog.site.default_language])
 
-    def front(self, entry: Entry, name: str) -> Markup:
-        """A translated field as a front-matter value. The theme prints page titles and descriptions
-        without escaping them, so the value is HTML-escaped here and quoted for YAML."""
+    def front(self, entry: Entry, name: str, prefix: str = "") -> Markup:
+        """A translated field as a front-matter value (page title, description)."""
         value, _ = entry.text(name, self.lang, self.catalog.site.default_language)
+        return self.front_value(f"{prefix} {value}" if prefix else value)
+
+    @staticmethod
+    def front_value(value) -> Markup:
+        """The theme prints page titles and descriptions without escaping them: HTML-escape the
+        text here, then quote it for YAML (JSON strings are valid YAML)."""
         return Markup(json.dumps(str(escape(" ".join(str(value or "").split()))), ensure_ascii=False))
+
+    def items(self, entry: Entry, name: str) -> list:
+        """A translated list (steps…); a list missing in this language is shown in French."""
+        value, fallback = entry.text(name, self.lang, self.catalog.site.default_language)
+        if fallback:
+            self.fell_back = True
+            return [Markup('<span lang="{}">{}</span>').format(self.catalog.site.default_language, v) for v in value]
+        return value or []
+
+    def sort_key(self, entry: Entry) -> str:
+        """Entries are listed alphabetically by their name or title in this language."""
+        field = "name" if "name" in entry.data else "title"
+        value, _ = entry.text(field, self.lang, self.catalog.site.default_language)
+        return (value or entry.id).casefold()
+
+    def name(self, entry: Entry):
+        """The display name of any entry (organisations and platforms have a name, routes a title)."""
+        return self.text(entry, "name" if "name" in entry.data else "title")
 
     def label(self, group: str, key: str) -> str:
         return self.catalog.label(self.lang, group, key)
