@@ -19,7 +19,7 @@ def test_switching_from_the_french_home_lands_on_the_dutch_home(site_url, visit)
 def test_a_directory_entry_switches_to_the_same_entry_in_the_other_language(site_url, visit):
     page = visit.page
     page.goto(site_url + "directory/")
-    first = page.locator(".vav-cards a").first
+    first = page.locator("[data-vav-groups] .vav-card__name").first
     href = first.get_attribute("href")
     first.click()
     page.locator(".md-header .md-select").hover()
