@@ -6,7 +6,6 @@ another generator means rewriting this file only.
 """
 from __future__ import annotations
 
-import logging
 import re
 import shutil
 import sys
@@ -22,10 +21,9 @@ sys.path.insert(0, str(ROOT))
 from visavis import build  # noqa: E402  (the core lives beside hooks/)
 from visavis.errors import ContentError  # noqa: E402
 
-log = logging.getLogger("mkdocs.hooks.visavis")
-
 # Loaded in on_config (once per language build: cheap, the core caches it) and used by later events.
 _site: build.Site | None = None
+_warned: list = []  # stale entries are reported once per build, not once per language
 
 # The i18n plugin runs its events at priority -100; ours declare pages before it
 # (so it pairs languages) and fill them after it (when it has chosen the files of the language).
@@ -41,8 +39,12 @@ def on_config(config):
         _site = build.site(ROOT)
     except ContentError as err:
         raise PluginError(err.report()) from None
-    for warning in _site.catalog.warnings:
-        log.warning(str(warning))
+    if not _warned:
+        # Entries not checked for a year are reported on every build, but do not fail it (strict
+        # mode counts MkDocs warnings): a stale phone number is still better than no entry.
+        for warning in _site.catalog.warnings:
+            print(f"WARNING (not fatal) - {warning}", file=sys.stderr)
+        _warned.append(True)
     return config
 
 

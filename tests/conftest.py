@@ -29,6 +29,34 @@ def built_site(tmp_path_factory) -> Path:
     return site
 
 
+HOSTILE_NAME = "<script>alert(1)</script> <img src=x onerror=alert(2)>"
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory) -> tuple[Path, str]:
+    """A build where one organisation's French name is an HTML/script injection attempt.
+    Returns the site folder and the id of that organisation."""
+    import re
+
+    from helpers import copy_project, run_build
+
+    project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
+    source = sorted((project / "directory/organisations").glob("*.yml"))[0]
+    text = re.sub(r"(?m)^name:\n  fr: .*$", f'name:\n  fr: "{HOSTILE_NAME}"', source.read_text(encoding="utf-8"), count=1)
+    source.write_text(text, encoding="utf-8")
+    result = run_build(project)
+    assert result.returncode == 0, result.stderr
+    return project / "site", source.stem
+
+
+def serve(folder: Path):
+    """Serve ``folder`` on 127.0.0.1 at a free port; returns (url, server)."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
 class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, *args):  # keep test output readable
         pass
@@ -37,10 +65,8 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 @pytest.fixture(scope="session")
 def site_url(built_site) -> str:
     """Serve the built site on 127.0.0.1 at a free port."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    url, server = serve(built_site)
+    yield url
     server.shutdown()
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 
 import pytest
 
@@ -81,19 +83,48 @@ def test_a_corrupted_data_file_fails_the_build_and_leaves_the_previous_site_unch
     assert tree_digest(project / "site") == before
 
 
-def test_text_from_data_files_is_escaped_on_every_page(tmp_path):
-    project = copy_project(tmp_path / "project")
-    source = project / "directory/organisations" / f"{ORG_IDS[0]}.yml"
-    text = source.read_text(encoding="utf-8")
-    hostile = '"<script>alert(1)</script> <img src=x onerror=alert(2)>"'
-    text = re.sub(r"(?m)^name:\n  fr: .*$", f"name:\n  fr: {hostile}", text, count=1)
-    source.write_text(text, encoding="utf-8")
-    result = run_build(project)
-    assert result.returncode == 0, result.stderr
-    pages = [p for p in (project / "site").rglob("*.html")]
-    showing = [p for p in pages if "alert(1)" in p.read_text(encoding="utf-8")]
-    assert showing, "the hostile name appears on no page"
+def test_text_from_data_files_is_escaped_on_every_page(hostile_site):
+    site, _ = hostile_site
+    showing = [p for p in site.rglob("*.html") if "alert(1)" in p.read_text(encoding="utf-8")]
+    assert len(showing) >= 3, "the name should appear at least on its page, the finder and the index"
     for page in showing:
         html = page.read_text(encoding="utf-8")
         assert "<script>alert(1)" not in html, page
         assert "<img src=x" not in html, page
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("kind", ["recourse", "platform"])
+def test_every_route_and_platform_has_its_own_page_in_every_language(built_site, lang, kind):
+    for entry in SITE.catalog.of(kind):
+        page = built_site / prefix(lang) / build.entry_path(entry)[: -len(".md")] / "index.html"
+        assert page.is_file(), page
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_routes_and_organisations_link_to_each_other(built_site, lang):
+    for route in SITE.catalog.of("recourse"):
+        html = (built_site / prefix(lang) / "directory/recourse" / route.id / "index.html").read_text(encoding="utf-8")
+        for org in route.data["organisations"]:
+            assert f'href="../../organisations/{org}/"' in html, (route.id, org)
+            org_html = (built_site / prefix(lang) / "directory/organisations" / org / "index.html").read_text(encoding="utf-8")
+            assert f'href="../../recourse/{route.id}/"' in org_html, (org, route.id)
+
+
+def test_phone_links_use_the_international_format_or_a_short_number(built_site):
+    for page in (built_site / "directory").rglob("*.html"):
+        for number in re.findall(r'href="tel:([^"]*)"', page.read_text(encoding="utf-8")):
+            assert re.fullmatch(r"\+[1-9]\d{6,14}|1\d{2,5}", number), (page, number)
+
+
+def test_an_entry_not_checked_for_a_year_is_reported_without_failing_the_build(tmp_path):
+    project = copy_project(tmp_path / "project")
+    source = project / "directory/organisations" / f"{ORG_IDS[0]}.yml"
+    text = re.sub(r"(?m)^verified_on: .*$", 'verified_on: "2020-01-15"', source.read_text(encoding="utf-8"))
+    source.write_text(text, encoding="utf-8")
+    result = run_build(project)
+    assert result.returncode == 0, result.stderr
+    assert f"directory/organisations/{ORG_IDS[0]}.yml" in result.stderr and "please check it again" in result.stderr
+    stale = subprocess.run([sys.executable, "scripts/check", "--stale"], cwd=project, capture_output=True, text=True)
+    assert stale.returncode == 1
+    assert f"directory/organisations/{ORG_IDS[0]}.yml" in stale.stdout and "1 entry to check again" in stale.stdout
