@@ -15,6 +15,9 @@ from visavis import build
 SITE = build.site(ROOT)
 LANGS = SITE.languages
 ORG_IDS = sorted(e.id for e in SITE.catalog.of("organisation"))
+# every generated page as its URL path: 'directory/organisations/unia/'
+GENERATED = sorted(path[: -len("index.md")] if path.endswith("index.md") else path[: -len(".md")] + "/"
+                   for path in SITE.pages)
 
 
 def prefix(lang: str) -> str:
@@ -36,17 +39,17 @@ def test_every_organisation_has_its_own_page_in_every_language(built_site, lang)
 
 def test_generated_pages_are_in_the_sitemap_with_their_counterpart(built_site):
     sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
-    for org in ORG_IDS:
+    for path in GENERATED:
         for lang in LANGS:
-            assert re.search(rf'hreflang="{lang}" href="[^"]*/{prefix(lang)}directory/organisations/{org}/"', sitemap), (org, lang)
+            assert re.search(rf'hreflang="{lang}" href="[^"]*/{prefix(lang)}{path}"', sitemap), (path, lang)
 
 
 def test_generated_pages_are_in_the_search_index_in_every_language(built_site):
     index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
     locations = {doc["location"] for doc in index["docs"]}
-    for org in ORG_IDS:
+    for path in GENERATED:
         for lang in LANGS:
-            assert f"{prefix(lang)}directory/organisations/{org}/" in locations, (org, lang)
+            assert f"{prefix(lang)}{path}" in locations, (path, lang)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -64,7 +67,8 @@ def test_the_language_switcher_of_a_generated_page_leads_to_its_counterpart(buil
 def test_the_directory_is_in_the_navigation_of_every_page(built_site, lang):
     html = (built_site / prefix(lang) / "index.html").read_text(encoding="utf-8")
     nav = html[html.index('<nav class="md-nav md-nav--primary"'):]
-    assert 'href="directory/"' in nav
+    for section in ("directory/", "directory/organisations/", "directory/recourse/", "directory/platforms/"):
+        assert f'href="{section}"' in nav, section
 
 
 def test_a_corrupted_data_file_fails_the_build_and_leaves_the_previous_site_unchanged(tmp_path):

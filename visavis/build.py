@@ -42,9 +42,11 @@ class Site:
     def render_page(self, path: str, lang: str, directory_urls: bool = True) -> str:
         page = self.pages[path]
         ctx = render.PageContext(self.catalog, lang, path, directory_urls)
-        entries = sorted(self.catalog.of(page.kind), key=lambda e: ctx.sort_key(e))
-        return render.render(page.template, ctx, entry=page.entry, entries=entries,
-                             related=self.related(page.entry) if page.entry else {}, path_of=entry_path)
+        if page.entry:  # one entry's page: only its related entries, so the cost per page stays flat
+            return render.render(page.template, ctx, entry=page.entry, related=self.related(page.entry),
+                                 path_of=entry_path)
+        entries = sorted(self.catalog.of(page.kind), key=ctx.sort_key)
+        return render.render(page.template, ctx, entries=entries, path_of=entry_path)
 
     def related(self, entry: catalog_mod.Entry) -> dict[str, list[catalog_mod.Entry]]:
         """Entries linked to ``entry`` in either direction (a route names the organisations that
