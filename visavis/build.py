@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import catalog as catalog_mod
-from . import finder, render, siteconfig
+import json
+
+from . import finder, questionnaire, render, siteconfig
 from .errors import ContentError, Problem
 
 # <!-- directory:finder --> in a Markdown page is replaced by generated content.
@@ -33,6 +35,7 @@ class Site:
         self.config = siteconfig.read(root)
         self.catalog = catalog_mod.load(self.config)
         self.languages = self.config.languages
+        self.questionnaire = questionnaire.load(self.catalog)
         self.pages: dict[str, GeneratedPage] = {}
         for kind, section in SECTIONS.items():
             self.pages[f"{section}/index.md"] = GeneratedPage(f"{kind}_index.md", kind=kind)
@@ -86,7 +89,25 @@ def _finder(site: Site, ctx: render.PageContext) -> str:
     return finder.render_finder(site.catalog, ctx, entry_path)
 
 
-_BLOCKS = {"finder": _finder}
+def _self_assessment(site: Site, ctx: render.PageContext) -> str:
+    """The questionnaire's data for the script, and a complete page for when it does not run:
+    for each kind of situation, the plan a typical person in it would get."""
+    q = site.questionnaire
+    data = questionnaire.browser_data(q, ctx, entry_path)
+    data["ui"] = {k: v for k, v in site.catalog.labels_for(ctx.lang, "ui").items() if k.startswith("sa_")}
+    what = next(x for x in q.data["questions"] if x.get("fact") == "what")
+    situations = []
+    for answer in what["answers"]:
+        plan = q.plan({**questionnaire.TYPICAL, "what": answer["value"]})
+        routes = [site.catalog.entries["recourse"][r] for _, r in plan.steps]
+        situations.append((answer, plan.category, routes))
+    # Text from data files must never end the script element or open markup: JSON allows \u003c.
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    payload = payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return render.render("self_assessment.html", ctx, payload=payload, situations=situations, path_of=entry_path)
+
+
+_BLOCKS = {"finder": _finder, "self-assessment": _self_assessment}
 
 _cache: dict[Path, tuple[tuple, Site]] = {}
 

@@ -1,0 +1,119 @@
+"""The self-assessment data as a graph: every path is walked and checked, and each kind of
+mistake in the YAML is reported with file, field and line."""
+from __future__ import annotations
+
+import re
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from helpers import ROOT
+from visavis import build, catalog, questionnaire, siteconfig
+from visavis.errors import ContentError
+
+SITE = build.site(ROOT)
+Q = SITE.questionnaire
+PATHS = list(Q.paths())
+
+
+def test_every_path_ends_with_a_category_an_action_and_a_contact():
+    assert len(PATHS) > 1000
+    for answered, facts in PATHS:
+        plan = Q.plan(facts)
+        assert plan.category in {"a", "b", "c"}, answered
+        assert plan.steps, answered
+        assert plan.contacts, answered
+
+
+def test_no_path_asks_more_than_eight_questions():
+    assert max(len(answered) for answered, _ in PATHS) <= 8
+
+
+def test_every_category_and_every_question_is_reachable():
+    assert Counter(Q.plan(f).category for _, f in PATHS).keys() == {"a", "b", "c"}
+    asked = {qid for answered, _ in PATHS for qid, _ in answered}
+    assert asked == {q["id"] for q in Q.data["questions"] if not q.get("info")}
+
+
+def test_the_first_question_is_about_danger_and_yes_leads_to_the_emergency_numbers():
+    first = Q.questions[Q.data["start"]]
+    assert first["fact"] == "danger"
+    screen = Q.next_screen(first, {"danger": "yes"})
+    assert "112" in Q.questions[screen]["text"]["fr"] and "101" in Q.questions[screen]["text"]["nl"]
+    assert Q.next_screen(Q.questions[screen], {"danger": "yes"}) == "role"  # nothing else is cut off
+
+
+def test_a_witness_follows_a_path_of_their_own():
+    plans = [Q.plan(f) for _, f in PATHS if f["role"] == "witness"]
+    assert plans and all(("support", "counter-speech-and-support") in p.steps for p in plans)
+    assert all(("support", "get-support") not in p.steps for p in plans)
+    witness_questions = {qid for answered, f in PATHS if f["role"] == "witness" for qid, _ in answered}
+    assert "minor" not in witness_questions  # the witness is not asked about their own age
+
+
+def test_i_am_not_sure_is_a_possible_answer_where_a_person_may_not_know():
+    for qid in ("danger", "what", "ground", "where"):
+        assert "unsure" in {a["value"] for a in Q.questions[qid]["answers"]}, qid
+
+
+def test_contacts_suit_the_person():
+    """A Dutch-speaking adult in Flanders gets services that speak Dutch and work in Flanders."""
+    orgs = SITE.catalog.entries["organisation"]
+    for _, facts in PATHS:
+        if facts.get("minor") == "no" and facts["region"] == "flanders" and facts["language"] == "nl":
+            for org in Q.plan(facts).contacts:
+                data = orgs[org].data
+                assert "nl" in data["languages"] and {"flanders", "belgium"} & set(data["regions"]), org
+                assert not set(data["audiences"]) <= {"minors", "parents", "education"}, org
+
+
+# Broken data -------------------------------------------------------------------------------
+
+def project_with(tmp_path: Path, edit) -> list:
+    """A copy of the content with self-assessment.yml changed by ``edit``; the problems found."""
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copytree(ROOT / "directory", tmp_path / "directory")
+    path = tmp_path / "directory" / questionnaire.FILE
+    path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+    try:
+        questionnaire.load(catalog.load(siteconfig.read(tmp_path)))
+    except ContentError as err:
+        return err.problems
+    return []
+
+
+CASES = {
+    "dangling-next": (lambda t: t.replace("      - to: ground\n", "      - to: grond\n", 1),
+                      "there is no question 'grond'"),
+    "cycle": (lambda t: t.replace("    next:\n      - to: region\n\n  - id: region", "    next:\n      - to: danger\n\n  - id: region", 1),
+              "the questions loop"),
+    "dead-end": (lambda t: t.replace("      - when: {danger: [\"yes\", unsure]}\n        to: emergency\n      - to: role",
+                                     "      - when: {danger: [\"yes\", unsure]}\n        to: emergency"),
+                 "the last 'next' rule has a 'when'"),
+    "unknown-recourse": (lambda t: t.replace("recourse: keep-evidence", "recourse: keep-evidense"),
+                         "there is no recourse route 'keep-evidense'"),
+    "unknown-value": (lambda t: t.replace("when: {what: [threat, intimate-images, harassment]}", "when: {what: [threats, intimate-images, harassment]}"),
+                      "'threats' is not a possible answer for 'what'"),
+    "missing-dutch": (lambda t: t.replace("      nl: Wie wordt er geviseerd?\n", ""), "the Dutch text ('nl') is missing"),
+    "unreachable": (lambda t: t.replace("      - when: {role: [victim]}\n        to: minor\n", ""), "can never be reached"),
+    "no-category-c": (lambda t: t.replace("  - category: c\n", "  - category: b\n"), "no path ever leads to category 'c'"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_each_questionnaire_mistake_is_reported(tmp_path, case):
+    edit, expected = CASES[case]
+    problems = project_with(tmp_path, edit)
+    matching = [p for p in problems if expected in p.message]
+    assert matching, f"{case}: " + "\n".join(map(str, problems))
+    assert all(p.file == "directory/self-assessment.yml" for p in matching)
+
+
+def test_a_reference_mistake_names_the_line(tmp_path):
+    problems = project_with(tmp_path, CASES["unknown-recourse"][0])
+    problem = next(p for p in problems if "keep-evidense" in p.message)
+    text = (ROOT / "directory" / questionnaire.FILE).read_text(encoding="utf-8").splitlines()
+    assert "recourse: keep-evidence" in text[problem.line - 1]
+    assert re.fullmatch(r"actions\[\d+\]\.recourse", problem.field)

@@ -1,0 +1,326 @@
+"""The guided self-assessment: load its YAML, check it as a graph, and turn answers into a plan.
+
+The same three rules run in the browser (docs/assets/javascripts/self-assessment.js); the tests
+compare both on every path. Keep them identical:
+  - a rule {fact: [values]} matches when every fact listed has one of the values;
+  - 'next' and 'categories' take the first rule that matches; 'actions' take every one;
+  - contacts are the organisations named by the plan's routes, filtered by what was answered.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from . import schema, yamlfile
+from .catalog import Catalog, _check_languages
+from .errors import ContentError, Problem
+
+FILE = "self-assessment.yml"
+RESULT = "result"
+MAX_QUESTIONS = 8     # "at most about eight questions on any path" (product brief)
+MAX_CONTACTS = 8      # enough to choose from on a phone, few enough to read
+PER_STEP = 2          # organisations shown per step of the plan
+ALL_REGIONS = "belgium"
+# The person the page without JavaScript describes for each situation: targeted, an adult, not in
+# danger now, in public, reason unknown. (Nothing is asked, so nothing typed can leave the browser.)
+TYPICAL = {"danger": "no", "role": "victim", "ground": "unsure", "where": "public", "minor": "no"}
+MINOR_AUDIENCES = {"minors", "parents"}
+YOUTH_ONLY = {"minors", "parents", "education"}  # services that only young people (and those around them) can use
+
+
+def matches(rule: dict | None, facts: dict) -> bool:
+    """Every fact named by the rule has one of the allowed values (a missing fact never matches)."""
+    return all(facts.get(name) in allowed for name, allowed in (rule or {}).items())
+
+
+def preferred_audiences(facts: dict) -> frozenset:
+    """Audiences whose specialised services should come first for this person."""
+    audiences = set()
+    if facts.get("minor") == "yes":
+        audiences |= MINOR_AUDIENCES
+    if facts.get("ground") in ("orientation", "gender-identity"):
+        audiences.add("lgbtqi")
+    if facts.get("ground") == "sex":
+        audiences.add("women")
+    return frozenset(audiences)
+
+
+@dataclass
+class Plan:
+    category: str
+    steps: list[tuple[str, str]]            # (group, recourse id), in display order
+    contacts: list[str] = field(default_factory=list)  # organisation ids
+
+
+class Questionnaire:
+    def __init__(self, doc: yamlfile.YamlDocument, catalog: Catalog):
+        self.doc, self.catalog, self.data = doc, catalog, doc.data
+        self.questions = {q["id"]: q for q in self.data["questions"]}
+
+    # The rules ----------------------------------------------------------------------------
+
+    def next_screen(self, question: dict, facts: dict) -> str | None:
+        return next((step["to"] for step in question["next"] if matches(step.get("when"), facts)), None)
+
+    def category(self, facts: dict) -> str | None:
+        return next((r["category"] for r in self.data["categories"] if matches(r.get("when"), facts)), None)
+
+    def plan(self, facts: dict) -> Plan:
+        category = self.category(facts)
+        facts = {**facts, "category": category}
+        steps, seen = [], set()
+        for group in self.data["groups"]:
+            for action in self.data["actions"]:
+                if action["group"] == group and action["recourse"] not in seen and matches(action.get("when"), facts):
+                    steps.append((group, action["recourse"]))
+                    seen.add(action["recourse"])
+        return Plan(category, steps, self.contacts(tuple(r for _, r in steps), facts.get("region"),
+                                                   facts.get("language"), preferred_audiences(facts)))
+
+    @lru_cache(maxsize=None)
+    def contacts(self, routes: tuple, region: str | None, language: str | None, preferred: frozenset) -> list[str]:
+        """For each step of the plan, in order, up to PER_STEP organisations that the route names,
+        that take requests and that suit the person: their region (or all of Belgium) and their
+        language, services for young people only for a minor, and services for the person's own
+        audience (young people, LGBTQI+ people, women) first. If nothing suits, relax the language,
+        then the region: a path must never end without someone to call."""
+        known = self.catalog.entries.get("organisation", {})
+        recourse = self.catalog.entries.get("recourse", {})
+        minor = bool(preferred & MINOR_AUDIENCES)
+
+        def suits(org_id, by_region, by_language):
+            data = known[org_id].data
+            region_ok = not by_region or region in (None, "unsure") or bool({region, ALL_REGIONS} & set(data["regions"]))
+            return region_ok and (not by_language or language is None or language in data["languages"])
+
+        for by_region, by_language in ((True, True), (True, False), (False, False)):
+            chosen: list[str] = []
+            for route in routes:
+                named = [i for i in recourse[route].data.get("organisations", []) if i in known] if route in recourse else []
+                fitting = [i for i in named if known[i].data["intake"] == "open" and suits(i, by_region, by_language)
+                           and (minor or not set(known[i].data["audiences"]) <= YOUTH_ONLY)]
+                fitting.sort(key=lambda i: not (set(known[i].data["audiences"]) & preferred))
+                chosen += [i for i in fitting[:PER_STEP] if i not in chosen]
+            if chosen:
+                return chosen[:MAX_CONTACTS]
+        return []
+
+    # Walking every path -------------------------------------------------------------------
+
+    def paths(self):
+        """Every complete path: (list of (question id, answer value) pairs, facts)."""
+        stack = [(self.data["start"], [], {}, ())]
+        while stack:
+            node, answered, facts, visited = stack.pop()
+            if node == RESULT:
+                yield answered, facts
+                continue
+            if node in visited:
+                raise _Cycle(visited + (node,))
+            question = self.questions[node]
+            visited = visited + (node,)
+            if question.get("info"):
+                stack.append((self.next_screen(question, facts), answered, facts, visited))
+                continue
+            for answer in question["answers"]:
+                new = {**facts, question.get("fact", node): answer["value"], **answer.get("sets", {})}
+                stack.append((self.next_screen(question, new), answered + [(node, answer["value"])], new, visited))
+
+
+class _Cycle(Exception):
+    pass
+
+
+def load(catalog: Catalog) -> Questionnaire:
+    """Read and check directory/self-assessment.yml; raise ContentError listing every problem."""
+    site = catalog.site
+    path = site.directory / FILE
+    shown = path.relative_to(site.root).as_posix()
+    doc, problems = yamlfile.load(path, shown)
+    if doc is None:
+        raise ContentError(problems)
+    problems += schema.check(doc, schema.validator(site.directory / "schemas", "self-assessment"))
+    if problems:
+        raise ContentError(problems)
+    problems += _check_languages(doc, doc.data, (), site)
+    found = _check_graph(doc, catalog)
+    problems += found
+    questionnaire = Questionnaire(doc, catalog)
+    if not found:
+        problems += _check_paths(questionnaire)
+    if problems:
+        raise ContentError(problems)
+    return questionnaire
+
+
+def _check_graph(doc, catalog: Catalog) -> list[Problem]:
+    """References: every 'next' to a known screen, every route known, every rule on a known fact
+    and value, every category and group explained, every question reachable."""
+    data, problems = doc.data, []
+
+    def problem(where, message, hint=""):
+        problems.append(Problem(doc.path, doc.line_of(where), schema._dotted(where), message, hint))
+
+    ids = [q["id"] for q in data["questions"]]
+    known = set(ids) | {RESULT}
+    for index, qid in enumerate(ids):
+        if ids.index(qid) != index:
+            problem(("questions", index, "id"), f"the question id '{qid}' is used twice.")
+    if data["start"] not in known:
+        problem(("start",), f"there is no question '{data['start']}'.")
+    facts = _facts(data)
+    for qi, q in enumerate(data["questions"]):
+        if not q.get("info") and not q.get("answers"):
+            problem(("questions", qi), "a question needs answers (or 'info: true' for a screen that only informs).")
+        for ni, step in enumerate(q["next"]):
+            if step["to"] not in known:
+                problem(("questions", qi, "next", ni, "to"), f"there is no question '{step['to']}'.",
+                        f"use one of: {', '.join(sorted(known))}")
+            _check_rule(step.get("when"), facts, ("questions", qi, "next", ni, "when"), problem)
+        if q["next"][-1].get("when"):
+            problem(("questions", qi, "next"), "the last 'next' rule has a 'when': some answers may lead nowhere.",
+                    "end the list with a rule that has only 'to:'")
+    for ri, rule in enumerate(data["categories"]):
+        _check_rule(rule.get("when"), facts, ("categories", ri, "when"), problem)
+    if data["categories"][-1].get("when"):
+        problem(("categories",), "the last category rule has a 'when': some paths may get no category.",
+                "end the list with a rule that has only 'category:'")
+    routes = catalog.entries.get("recourse", {})
+    for ai, action in enumerate(data["actions"]):
+        if action["recourse"] not in routes:
+            problem(("actions", ai, "recourse"), f"there is no recourse route '{action['recourse']}'.",
+                    f"the routes are in directory/recourse/: {', '.join(sorted(routes))}")
+        if action["group"] not in data["groups"]:
+            problem(("actions", ai, "group"), f"unknown group '{action['group']}'.", f"use one of: {', '.join(data['groups'])}")
+        _check_rule(action.get("when"), {**facts, "category": {"a", "b", "c"}}, ("actions", ai, "when"), problem)
+    for key, needed in (("category_texts", {"a", "b", "c"}), ("group_texts", set(data["groups"])),
+                        ("role_texts", facts.get("role", set()))):
+        for missing in sorted(needed - set(data[key])):
+            problem((key,), f"no text for '{missing}'.", f"add '{missing}:' with fr and nl texts")
+    reachable = _reachable(data)
+    for qi, qid in enumerate(ids):
+        if qid not in reachable:
+            problem(("questions", qi, "id"), f"the question '{qid}' can never be reached.", "point a 'next' to it or remove it")
+    return problems
+
+
+def _facts(data) -> dict[str, set]:
+    """Every fact the answers can set, with its possible values."""
+    facts: dict[str, set] = {}
+    for q in data["questions"]:
+        for answer in q.get("answers", []):
+            facts.setdefault(q.get("fact", q["id"]), set()).add(answer["value"])
+            for name, value in answer.get("sets", {}).items():
+                facts.setdefault(name, set()).add(value)
+    return facts
+
+
+def _check_rule(rule, facts, where, problem):
+    for name, values in (rule or {}).items():
+        if name not in facts:
+            problem(where + (name,), f"no answer sets the fact '{name}'.", f"known facts: {', '.join(sorted(facts))}")
+            continue
+        for vi, value in enumerate(values):
+            if value not in facts[name]:
+                problem(where + (name, vi), f"'{value}' is not a possible answer for '{name}'.",
+                        f"possible: {', '.join(sorted(facts[name]))}")
+
+
+def _reachable(data) -> set:
+    seen, todo = set(), [data["start"]]
+    questions = {q["id"]: q for q in data["questions"]}
+    while todo:
+        node = todo.pop()
+        if node in seen or node not in questions:
+            continue
+        seen.add(node)
+        todo += [step["to"] for step in questions[node]["next"]]
+    return seen
+
+
+def _check_paths(questionnaire: Questionnaire) -> list[Problem]:
+    """Walk every possible path: no loop, no dead end, at most MAX_QUESTIONS questions, and every
+    end with a category, at least one action and one contact; every category reachable."""
+    doc, problems, categories = questionnaire.doc, [], set()
+
+    def problem(message, hint=""):
+        problems.append(Problem(doc.path, None, "questions", message, hint))
+
+    try:
+        for answered, facts in questionnaire.paths():
+            trail = " → ".join(f"{q}={a}" for q, a in answered)
+            if len(answered) > MAX_QUESTIONS:
+                problem(f"the path {trail} asks {len(answered)} questions (at most {MAX_QUESTIONS}).")
+            plan = questionnaire.plan(facts)
+            categories.add(plan.category)
+            if plan.category is None or not plan.steps or not plan.contacts:
+                missing = "category" if plan.category is None else "action" if not plan.steps else "contact"
+                problem(f"the path {trail} ends without any {missing}.")
+            if len(problems) > 20:
+                break
+    except _Cycle as cycle:
+        problem(f"the questions loop: {' → '.join(cycle.args[0])}.", "a 'next' must never lead back to an earlier question")
+    except (KeyError, TypeError):  # a 'next' that matched nothing
+        problem("some answers lead nowhere (a dead end).", "end every 'next' list with a rule that has only 'to:'")
+    for missing in sorted({"a", "b", "c"} - categories):
+        problem(f"no path ever leads to category '{missing}'.")
+    return problems
+
+
+# What the browser needs -------------------------------------------------------------------------
+
+def remaining_questions(data) -> dict[str, int]:
+    """For each screen, the most questions that can still come (itself included): the progress bar."""
+    questions = {q["id"]: q for q in data["questions"]}
+    memo: dict[str, int] = {RESULT: 0}
+
+    def longest(node):
+        if node not in memo:
+            q = questions[node]
+            memo[node] = (0 if q.get("info") else 1) + max(longest(step["to"]) for step in q["next"])
+        return memo[node]
+
+    for qid in questions:
+        longest(qid)
+    return memo
+
+
+def browser_data(questionnaire: Questionnaire, ctx, path_of) -> dict:
+    """Everything the script needs, in one language: the graph and rules as they are, texts in
+    ``ctx.lang`` (French where a text is missing), links relative to the page."""
+    data, catalog = questionnaire.data, questionnaire.catalog
+    default = catalog.site.default_language
+
+    def text(value):  # plain text: the script inserts it with textContent, never as HTML
+        return (value.get(ctx.lang) or value.get(default)) if value else ""
+
+    routes = catalog.entries["recourse"]
+    orgs = catalog.entries["organisation"]
+    named = {i for r in routes.values() for i in r.data.get("organisations", []) if i in orgs}
+    return {
+        "start": data["start"],
+        "remaining": remaining_questions(data),
+        "questions": [{
+            "id": q["id"], "fact": q.get("fact", q["id"]), "info": bool(q.get("info")),
+            "text": text(q["text"]), "why": text(q.get("why")), "next": q["next"],
+            "answers": [{"value": a["value"], "text": text(a["text"]), "sets": a.get("sets", {})}
+                        for a in q.get("answers", [])],
+        } for q in data["questions"]],
+        "categories": data["categories"],
+        "categoryTexts": {k: text(v) for k, v in data["category_texts"].items()},
+        "categoryLabels": {k: ctx.label("category", k) for k in ("a", "b", "c")},
+        "groups": data["groups"],
+        "groupTexts": {k: text(v) for k, v in data["group_texts"].items()},
+        "roleTexts": {k: text(v) for k, v in data["role_texts"].items()},
+        "actions": data["actions"],
+        "routes": {rid: {"title": text(r.data["title"]), "summary": text(r.data["summary"]),
+                         "url": ctx.link(path_of(r)), "organisations": r.data.get("organisations", [])}
+                   for rid, r in routes.items()},
+        "organisations": {oid: {"name": text(orgs[oid].data["name"]), "url": ctx.link(path_of(orgs[oid])),
+                                "phone": next((c["value"] for c in orgs[oid].data["contacts"] if c["type"] == "phone"), None),
+                                **{k: orgs[oid].data[k] for k in ("regions", "languages", "audiences", "intake")}}
+                          for oid in sorted(named)},
+        "limits": {"perStep": PER_STEP, "contacts": MAX_CONTACTS},
+    }
+
