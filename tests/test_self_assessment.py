@@ -218,3 +218,16 @@ def test_without_javascript_the_page_leads_to_the_routes_and_the_directory(brows
         assert page.locator("h1").count() == 1 and "404" not in page.title()
     finally:
         context.close()
+
+
+def test_the_printed_plan_shows_the_plan_and_nothing_around_it(visit, site_url):
+    page = visit.page
+    page.goto(page_url(site_url, "fr"))
+    answer_all(page, SCENARIOS["threat to kill"])
+    page.get_by_role("button", name=SITE.catalog.label("fr", "ui", "sa_see_plan")).click()
+    page.emulate_media(media="print")
+    assert page.locator(".vav-sa__steps").first.is_visible()
+    for hidden in (".vav-topbar", ".md-header", ".vav-sa__storage", ".vav-sa__nav", "article > p"):
+        assert not page.locator(hidden).first.is_visible(), hidden
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
