@@ -75,11 +75,18 @@ on_files = CombinedEvent(_declare_pages, _fill_pages)
 
 
 def on_page_markdown(markdown, page, config, files):
-    """Fill the markers that hand-written pages use to place generated content."""
+    """Fill the markers of hand-written pages; explain the glossary's abbreviations on them; and
+    say so, in the reader's language, when a page is shown in French for lack of a translation."""
+    lang = _current_language(config)
     try:
-        return _site.fill_markers(markdown, _current_language(config), page.file.src_uri)
+        markdown = _site.fill_markers(markdown, lang, page.file.src_uri)
     except ContentError as err:
         raise PluginError(err.report()) from None
+    if page.file.generated_by:
+        return markdown
+    if getattr(page.file, "locale", lang) != lang:
+        markdown = _site.untranslated_notice(markdown, lang)
+    return markdown + "\n\n" + _site.glossary.abbreviations(lang) + "\n"
 
 
 def on_env(env, config, files):

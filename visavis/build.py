@@ -13,7 +13,7 @@ from pathlib import Path
 from . import catalog as catalog_mod
 import json
 
-from . import finder, questionnaire, render, siteconfig
+from . import finder, glossary, questionnaire, render, siteconfig
 from .errors import ContentError, Problem
 
 # <!-- directory:finder --> in a Markdown page is replaced by generated content.
@@ -36,6 +36,7 @@ class Site:
         self.catalog = catalog_mod.load(self.config)
         self.languages = self.config.languages
         self.questionnaire = questionnaire.load(self.catalog)
+        self.glossary = glossary.load(self.catalog)
         self.pages: dict[str, GeneratedPage] = {}
         for kind, section in SECTIONS.items():
             self.pages[f"{section}/index.md"] = GeneratedPage(f"{kind}_index.md", kind=kind)
@@ -81,6 +82,15 @@ class Site:
         return _MARKER.sub(replace, markdown)
 
 
+    def untranslated_notice(self, markdown: str, lang: str) -> str:
+        """Put a notice, in ``lang``, right under the title of a page shown in French."""
+        notice = f'<p class="vav-notice" role="note">{self.catalog.label(lang, "ui", "page_untranslated_notice")}</p>'
+        head, sep, rest = markdown.partition("\n")
+        if head.startswith("# "):
+            return f"{head}\n\n{notice}\n{rest}"
+        return f"{notice}\n\n{markdown}"
+
+
 def entry_path(entry: catalog_mod.Entry) -> str:
     return f"{SECTIONS[entry.kind]}/{entry.id}.md"
 
@@ -107,7 +117,11 @@ def _self_assessment(site: Site, ctx: render.PageContext) -> str:
     return render.render("self_assessment.html", ctx, payload=payload, situations=situations, path_of=entry_path)
 
 
-_BLOCKS = {"finder": _finder, "self-assessment": _self_assessment}
+def _glossary(site: Site, ctx: render.PageContext) -> str:
+    return render.render("glossary.html", ctx, terms=site.glossary.entries(ctx.lang))
+
+
+_BLOCKS = {"finder": _finder, "self-assessment": _self_assessment, "glossary": _glossary}
 
 _cache: dict[Path, tuple[tuple, Site]] = {}
 
