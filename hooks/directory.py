@@ -18,7 +18,7 @@ from mkdocs.structure.files import File
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from visavis import build  # noqa: E402  (the core lives beside hooks/)
+from visavis import build, links, security  # noqa: E402  (the core lives beside hooks/)
 from visavis.errors import ContentError  # noqa: E402
 
 # Loaded in on_config (once per language build: cheap, the core caches it) and used by later events.
@@ -92,6 +92,7 @@ def on_page_markdown(markdown, page, config, files):
 def on_env(env, config, files):
     """Interface words of the language being built, for the theme overrides (404 page included)."""
     env.globals["vav_ui"] = _site.catalog.labels_for(_current_language(config), "ui")
+    env.globals["vav_ui_by_language"] = {lang: _site.catalog.labels_for(lang, "ui") for lang in _site.languages}
     return env
 
 
@@ -103,7 +104,21 @@ _HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[
 
 def on_post_page(output, page, config):
     head, sep, body = output.partition("</head>")
-    return _HEAD_ALTERNATE.sub("", head) + sep + body
+    output = _HEAD_ALTERNATE.sub("", head) + sep + links.protect_outbound(body)
+    return security.add_meta_policy(output)
+
+
+_not_found_page: list[str] = []
+
+
+def on_post_template(output, template_name, config):
+    """There is one 404 page for the whole site, written by every language build: keep the first
+    (default language, bilingual text) instead of letting the last build overwrite it."""
+    if template_name != "404.html":
+        return output
+    if not _not_found_page:
+        _not_found_page.append(on_post_page(output, None, config))
+    return _not_found_page[0]
 
 
 # Helpers -------------------------------------------------------------------------------------
@@ -127,3 +142,4 @@ def on_post_build(config):
         for name in ("sitemap.xml", "sitemap.xml.gz"):
             if (site_dir / name).exists() and (site_dir / lang).is_dir():
                 shutil.copyfile(site_dir / name, site_dir / lang / name)
+    (site_dir / "_headers").write_text(security.netlify_headers(security.headers(site_dir)), encoding="utf-8")

@@ -50,14 +50,28 @@ def hostile_site(tmp_path_factory) -> tuple[Path, str]:
 
 
 def serve(folder: Path):
-    """Serve ``folder`` on 127.0.0.1 at a free port; returns (url, server)."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
+    """Serve ``folder`` on 127.0.0.1 at a free port with the security headers the build ships in
+    its `_headers` file, as a static host would; returns (url, server)."""
+    from visavis.security import read_netlify_headers
+
+    shipped = folder / "_headers"
+    extra = read_netlify_headers(shipped.read_text(encoding="utf-8")) if shipped.exists() else {}
+    handler = functools.partial(_QuietHandler, directory=str(folder), extra_headers=extra)
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}/", server
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
+    def __init__(self, *args, extra_headers=None, **kwargs):
+        self.extra_headers = extra_headers or {}
+        super().__init__(*args, **kwargs)
+
+    def end_headers(self):
+        for name, value in self.extra_headers.items():
+            self.send_header(name, value)
+        super().end_headers()
+
     def log_message(self, *args):  # keep test output readable
         pass
 
@@ -90,8 +104,15 @@ class Visit:
         self.outside: list[str] = []
         self.console_errors: list[str] = []
         context.route("**/*", self._route)
+        # Content-Security-Policy violations are collected on the page itself.
+        context.add_init_script("window.__cspViolations = [];"
+                                "document.addEventListener('securitypolicyviolation', e =>"
+                                " window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));")
         self.page = context.new_page()
         self.page.on("console", lambda msg: msg.type == "error" and self.console_errors.append(msg.text))
+
+    def csp_violations(self) -> list:
+        return self.page.evaluate("window.__cspViolations || []")
 
     def _route(self, route):
         url = route.request.url

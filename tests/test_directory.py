@@ -86,7 +86,7 @@ class TestWithJavaScript:
         page = visit.page
         page.goto(site_url + "directory/?need=report")
         page.click("[data-vav-filter] button[type=reset]")
-        page.wait_for_function("location.search === ''")
+        page.wait_for_url(site_url + "directory/")
         assert page.locator("[data-vav-groups]").is_visible()
 
     def test_the_filters_work_with_the_keyboard_alone(self, visit, site_url):

@@ -179,7 +179,7 @@ def test_the_plan_can_be_copied_as_plain_text(browser, site_url):
         answer_all(page, SCENARIOS["threat to kill"])
         page.get_by_role("button", name=SITE.catalog.label("fr", "ui", "sa_see_plan")).click()
         page.get_by_role("button", name=SITE.catalog.label("fr", "ui", "sa_copy")).click()
-        page.wait_for_function("document.querySelector('.vav-sa__live').textContent.length > 0")
+        page.wait_for_selector(".vav-sa__live:not(:empty)")
         text = page.evaluate("navigator.clipboard.readText()")
         _, _, steps, contacts = expected_plan("fr", SCENARIOS["threat to kill"])
         assert all(step in text for step in steps) and contacts[0] in text

@@ -14,6 +14,8 @@
   }
 
   link.addEventListener("click", leave);
+  var help = document.getElementById("vav-exit-help");
+  if (help) help.hidden = false; // the shortcut below works: say so
 
   // Three presses of Shift within a second, with no other key in between.
   var presses = 0;

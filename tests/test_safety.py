@@ -1,0 +1,184 @@
+"""Safety and privacy in a real browser: the quick exit (click, keyboard shortcut, without
+JavaScript, history), outbound links, the shipped headers, and keyboard-only use of the main tasks."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from helpers import ROOT
+from visavis import build, security
+
+SITE = build.site(ROOT)
+NEUTRAL = {lang: SITE.catalog.label(lang, "ui", "quick_exit_url") for lang in SITE.languages}
+
+
+def neutral_site(visit):
+    """Answer for the neutral site locally (no internet here), so leaving can be observed."""
+    def fulfil(route):
+        route.fulfill(status=200, content_type="text/html", body="<html><title>neutral</title><body>neutral</body></html>")
+    for url in NEUTRAL.values():
+        visit.page.route(url, fulfil)
+
+
+class TestQuickExitWithJavaScript:
+    def test_a_click_leaves_and_the_back_button_does_not_return_to_the_page(self, visit, site_url):
+        neutral_site(visit)
+        page = visit.page
+        page.goto(site_url)
+        page.goto(site_url + "directory/")
+        page.locator("[data-vav-exit]").click()
+        page.wait_for_url(NEUTRAL["fr"])
+        page.go_back()
+        assert not page.url.endswith("/directory/")  # the exited page is no longer in the history
+        assert page.url == site_url
+
+    def test_pressing_shift_three_times_leaves(self, visit, site_url):
+        neutral_site(visit)
+        page = visit.page
+        page.goto(site_url + "nl/guide/right-now/")
+        for _ in range(3):
+            page.keyboard.press("Shift")
+        page.wait_for_url(NEUTRAL["nl"])
+        page.go_back()
+        assert "right-now" not in page.url
+
+    def test_two_presses_or_shift_with_other_keys_do_not_leave(self, visit, site_url):
+        page = visit.page
+        page.goto(site_url)
+        page.keyboard.press("Shift")
+        page.keyboard.press("Shift")
+        page.keyboard.press("a")
+        page.keyboard.press("Shift")
+        page.wait_for_timeout(300)
+        assert page.url == site_url
+
+    def test_the_shortcut_is_announced_to_screen_readers(self, visit, site_url):
+        page = visit.page
+        page.goto(site_url)
+        exit_link = page.locator("[data-vav-exit]")
+        described = exit_link.get_attribute("aria-describedby")
+        assert "Maj" in page.locator(f"#{described}").inner_text()
+
+    def test_the_quick_exit_is_not_printed(self, visit, site_url):
+        page = visit.page
+        page.goto(site_url)
+        page.emulate_media(media="print")
+        assert not page.locator("[data-vav-exit]").is_visible()
+
+
+def test_without_javascript_the_quick_exit_is_a_plain_link_to_the_neutral_site(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(site_url)
+        link = page.locator("[data-vav-exit]")
+        assert link.get_attribute("href") == NEUTRAL["fr"] and link.is_visible()
+        assert not page.locator("#vav-exit-help").is_visible()  # the Shift hint needs JavaScript
+    finally:
+        context.close()
+
+
+def test_every_link_to_another_site_has_noopener_noreferrer(built_site):
+    for path in built_site.rglob("*.html"):
+        for tag in re.findall(r'<a\s[^>]*href="https?://[^"]*"[^>]*>', path.read_text(encoding="utf-8")):
+            rel = re.search(r'rel="([^"]*)"', tag)
+            assert rel and {"noopener", "noreferrer"} <= set(rel.group(1).split()), (path, tag)
+
+
+def test_the_site_ships_strict_security_headers(built_site):
+    values = security.read_netlify_headers((built_site / "_headers").read_text(encoding="utf-8"))
+    policy = values["Content-Security-Policy"]
+    assert "default-src 'self'" in policy and "frame-ancestors 'none'" in policy
+    assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
+    assert values["Referrer-Policy"] == "no-referrer"
+
+
+def test_the_served_pages_carry_the_headers(visit, site_url):
+    response = visit.page.goto(site_url)
+    assert "default-src 'self'" in response.headers["content-security-policy"]
+    assert response.headers["x-content-type-options"] == "nosniff"
+
+
+def test_the_accessibility_check_does_catch_a_violation(browser):
+    """The axe run used for every page really reports problems (a deliberately broken page)."""
+    page = browser.new_page()
+    try:
+        page.set_content('<html lang="fr"><body><main><img src="x.png"><a href="#"></a></main></body></html>')
+        ids = {v["id"] for v in Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a"]}}).response["violations"]}
+        assert {"image-alt", "link-name"} <= ids
+    finally:
+        page.close()
+
+
+class TestKeyboardOnly:
+    def test_change_the_language(self, visit, site_url):
+        page = visit.page
+        page.goto(site_url)
+        focus_by_tab(page, '.md-header .md-select button, .md-header .md-select label, .md-header [aria-label] >> nth=0',
+                     lambda p: p.evaluate("!!document.activeElement.closest('.md-select')"))
+        focus_by_tab(page, None, lambda p: p.evaluate("document.activeElement.getAttribute('hreflang') === 'nl'"))
+        page.keyboard.press("Enter")
+        page.wait_for_url(site_url + "nl/")
+
+    def test_search(self, visit, site_url):
+        page = visit.page
+        page.goto(site_url + "nl/")
+        page.wait_for_load_state("networkidle")
+        page.keyboard.press("/")  # the theme's search shortcut
+        page.keyboard.type("gerechtsdeurwaarder", delay=20)  # a word the home page does not have
+        page.locator(".md-search-result__item").first.wait_for()
+        page.keyboard.press("ArrowDown")
+        target = page.evaluate("document.activeElement.href")
+        page.keyboard.press("Enter")
+        page.wait_for_url(target)
+        assert "/nl/" in target and target.split("#")[0] != site_url + "nl/"
+
+    def test_open_the_directory_and_an_organisation(self, visit, site_url):
+        page = visit.page
+        page.goto(site_url)
+        focus_by_tab(page, None, lambda p: p.evaluate("document.activeElement.getAttribute('href') === 'directory/'"))
+        page.keyboard.press("Enter")
+        page.wait_for_url(site_url + "directory/")
+        focus_by_tab(page, None, lambda p: p.evaluate("document.activeElement.classList.contains('vav-card__name')"))
+        page.keyboard.press("Enter")
+        page.wait_for_url("**/directory/organisations/*/")
+
+    def test_finish_the_self_assessment(self, visit, site_url):
+        page = visit.page
+        page.goto(site_url + "self-assessment/")
+        focus_by_tab(page, None, lambda p: p.evaluate("document.activeElement.type === 'radio'"))
+        answers = ["no", "victim", "threat", "none", "public", "no", "brussels", "fr"]
+        for value in answers:
+            # arrows move within the radio group; Enter submits the form
+            for _ in range(12):
+                if page.evaluate("document.activeElement.value") == value:
+                    break
+                page.keyboard.press("ArrowDown")
+            page.keyboard.press("Space")
+            page.keyboard.press("Enter")
+            page.keyboard.press("Tab")  # from the legend to the first answer
+        summary_button = SITE.catalog.label("fr", "ui", "sa_see_plan")
+        focus_by_tab(page, None, lambda p: p.evaluate("document.activeElement.textContent") == summary_button)
+        page.keyboard.press("Enter")
+        assert page.locator(".vav-sa__steps").count() >= 1
+
+
+def focus_by_tab(page, _selector, reached, limit=200):
+    """Press Tab until ``reached(page)`` is true, as a keyboard user would."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if reached(page):
+            return
+    pytest.fail("the element was never reached with the Tab key")
+
+
+def test_the_nginx_snippet_carries_the_same_headers(built_site):
+    import subprocess
+    import sys
+    out = subprocess.run([sys.executable, "scripts/security-headers", "--nginx", str(built_site)], cwd=ROOT,
+                         capture_output=True, text=True, check=True).stdout
+    values = security.read_netlify_headers((built_site / "_headers").read_text(encoding="utf-8"))
+    for name, value in values.items():
+        assert f'add_header {name} "{value}" always;' in out
