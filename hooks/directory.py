@@ -32,9 +32,12 @@ _BEFORE_I18N, _AFTER_I18N = 0, -110
 
 # Events --------------------------------------------------------------------------------------
 
+@event_priority(100)  # before the theme's offline plugin, which would add a shim from a CDN
 def on_config(config):
     """Validate everything before MkDocs cleans site/: a data error never leaves a half-written site."""
     global _site
+    if _offline(config):
+        config.extra["polyfills"] = ["assets/javascripts/vendor/iframe-worker-shim.js"]
     try:
         _site = build.site(ROOT)
     except ContentError as err:
@@ -66,7 +69,7 @@ def _fill_pages(files, config):
     for file in files.documentation_pages():
         path = _unprefixed(file.src_uri, site.languages)
         if path in site.pages:
-            file.content_string = site.render_page(path, lang)
+            file.content_string = site.render_page(path, lang, config.use_directory_urls)
             file.generated_by = "visavis"
     return files
 
@@ -79,7 +82,7 @@ def on_page_markdown(markdown, page, config, files):
     say so, in the reader's language, when a page is shown in French for lack of a translation."""
     lang = _current_language(config)
     try:
-        markdown = _site.fill_markers(markdown, lang, page.file.src_uri)
+        markdown = _site.fill_markers(markdown, lang, page.file.src_uri, config.use_directory_urls)
     except ContentError as err:
         raise PluginError(err.report()) from None
     if page.file.generated_by:
@@ -105,7 +108,11 @@ _HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[
 def on_post_page(output, page, config):
     head, sep, body = output.partition("</head>")
     output = _HEAD_ALTERNATE.sub("", head) + sep + links.protect_outbound(body)
-    return security.add_meta_policy(output)
+    # the theme's search dialog has no accessible name
+    output = output.replace('data-md-component="search" role="dialog">',
+                            f'data-md-component="search" role="dialog" aria-label="{_search_label(config)}">', 1)
+    # file:// pages have no origin a policy could name: the offline pack goes without one
+    return output if _offline(config) else security.add_meta_policy(output)
 
 
 _not_found_page: list[str] = []
@@ -122,6 +129,15 @@ def on_post_template(output, template_name, config):
 
 
 # Helpers -------------------------------------------------------------------------------------
+
+def _search_label(config) -> str:
+    return _site.catalog.label(_current_language(config), "ui", "search_dialog")
+
+
+def _offline(config) -> bool:
+    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
+    return bool(plugin and plugin.config.enabled)
+
 
 def _current_language(config) -> str:
     return config.plugins["i18n"].current_language
@@ -142,4 +158,5 @@ def on_post_build(config):
         for name in ("sitemap.xml", "sitemap.xml.gz"):
             if (site_dir / name).exists() and (site_dir / lang).is_dir():
                 shutil.copyfile(site_dir / name, site_dir / lang / name)
-    (site_dir / "_headers").write_text(security.netlify_headers(security.headers(site_dir)), encoding="utf-8")
+    if not _offline(config):
+        (site_dir / "_headers").write_text(security.netlify_headers(security.headers(site_dir)), encoding="utf-8")

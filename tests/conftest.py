@@ -63,9 +63,32 @@ def serve(folder: Path):
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
+    """A static host: the shipped headers, and gzip for text as every real host does."""
+
+    COMPRESSED = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt")
+
     def __init__(self, *args, extra_headers=None, **kwargs):
         self.extra_headers = extra_headers or {}
         super().__init__(*args, **kwargs)
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not self.path.split("?")[0].endswith("/"):
+                return super().send_head()  # the redirect to the folder's address
+            path = path / "index.html"
+        wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (wants_gzip and path.is_file() and path.suffix in self.COMPRESSED):
+            return super().send_head()
+        import gzip
+        import io
+        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
 
     def end_headers(self):
         for name, value in self.extra_headers.items():

@@ -24,7 +24,8 @@ def copy_project(dest: Path) -> Path:
 
 
 def run_build(project: Path, site_dir: Path | None = None) -> subprocess.CompletedProcess:
-    command = [sys.executable, "scripts/build"] + (["--site-dir", str(site_dir)] if site_dir else [])
+    """Build a copy of the project (without the offline packs and PDFs, which have tests of their own)."""
+    command = [sys.executable, "scripts/build", "--no-packs"] + (["--site-dir", str(site_dir)] if site_dir else [])
     return subprocess.run(command, cwd=project, capture_output=True, text=True)
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from . import catalog as catalog_mod
 import json
 
-from . import finder, glossary, questionnaire, render, siteconfig
+from . import finder, glossary, packs, questionnaire, render, siteconfig, teaching
 from .errors import ContentError, Problem
 
 # <!-- directory:finder --> in a Markdown page is replaced by generated content.
@@ -37,6 +37,8 @@ class Site:
         self.languages = self.config.languages
         self.questionnaire = questionnaire.load(self.catalog)
         self.glossary = glossary.load(self.catalog)
+        self.sheets = teaching.load_sheets(self.catalog)
+        self.exercise = teaching.load_exercise(self.catalog)
         self.pages: dict[str, GeneratedPage] = {}
         for kind, section in SECTIONS.items():
             self.pages[f"{section}/index.md"] = GeneratedPage(f"{kind}_index.md", kind=kind)
@@ -121,7 +123,25 @@ def _glossary(site: Site, ctx: render.PageContext) -> str:
     return render.render("glossary.html", ctx, terms=site.glossary.entries(ctx.lang))
 
 
-_BLOCKS = {"finder": _finder, "self-assessment": _self_assessment, "glossary": _glossary}
+def _lesson_sheets(site: Site, ctx: render.PageContext) -> str:
+    """The teachers' table, from the sheets' front matter (the page's language, else French)."""
+    sheets = site.sheets.get(ctx.lang) or site.sheets[site.config.default_language]
+    ages = sorted({age for s in sheets for age in s.ages})
+    durations = sorted({s.meta["duration"] for s in sheets})
+    return render.render("lesson_sheets.html", ctx, sheets=sheets, ages=ages, durations=durations)
+
+
+def _exercise(site: Site, ctx: render.PageContext) -> str:
+    return render.render("exercise.html", ctx, messages=site.exercise)
+
+
+def _downloads(site: Site, ctx: render.PageContext) -> str:
+    files = {"zip": f"{packs.DOWNLOADS}/{packs.zip_name(ctx.lang)}", "pdf": f"{packs.DOWNLOADS}/{packs.pdf_name(ctx.lang)}"}
+    return render.render("downloads.html", ctx, files=files, open_file=packs.OPEN_FILE.get(ctx.lang, "OPEN.html"))
+
+
+_BLOCKS = {"downloads": _downloads, "finder": _finder, "self-assessment": _self_assessment, "glossary": _glossary,
+           "lesson-sheets": _lesson_sheets, "exercise": _exercise}
 
 _cache: dict[Path, tuple[tuple, Site]] = {}
 

@@ -32,7 +32,7 @@ def facets(entry: Entry) -> dict[str, list[str]]:
         "audience": sorted(audiences),
         "channel": sorted({c["type"] for c in data["contacts"]}),
         "cost": [data["cost"]],
-        "specialised": ["no" if "everyone" in data["audiences"] else "yes"],
+        "rank": ["1" if "everyone" in data["audiences"] else "0"],  # specialised services first
     }
 
 

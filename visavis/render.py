@@ -3,6 +3,7 @@ escaped, so a name containing '<script>' shows as text)."""
 from __future__ import annotations
 
 import json
+import posixpath
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
@@ -85,6 +86,14 @@ class PageContext:
 
     def link(self, to_path: str, anchor: str = "") -> str:
         return urls.relative(self.page_path, to_path, self.directory_urls, anchor)
+
+    def file_link(self, site_path: str) -> str:
+        """Link to a file at the root of the built site (shared by all languages), e.g. downloads/x.zip."""
+        here = urls.page_url(self.page_path, self.directory_urls)
+        if self.lang != self.catalog.site.default_language:
+            here = f"{self.lang}/{here}"
+        folder = here if self.directory_urls else posixpath.dirname(here)
+        return posixpath.relpath(site_path, folder or ".")
 
 
 def render(template: str, ctx: PageContext, **values) -> str:

@@ -20,6 +20,7 @@ class SiteConfig:
     languages: tuple[str, ...]          # every language the site builds, default first
     language_names: dict
     complete_languages: tuple[str, ...]  # languages in which every text must exist
+    guide_chapters: tuple[str, ...] = ()  # the guide's pages in reading order (from the nav)
 
     @property
     def default_language(self) -> str:
@@ -37,4 +38,7 @@ def read(root: Path) -> SiteConfig:
     langs = sorted(i18n["languages"], key=lambda lang: not lang.get("default", False))
     codes = tuple(lang["locale"] for lang in langs)
     complete = tuple(config.get("extra", {}).get("complete_languages", codes[:1]))
-    return SiteConfig(root, codes, {lang["locale"]: lang["name"] for lang in langs}, complete)
+    chapters = tuple(item for section in config.get("nav", []) if isinstance(section, dict)
+                     for items in section.values() if isinstance(items, list)
+                     for item in items if isinstance(item, str) and item.startswith("guide/"))
+    return SiteConfig(root, codes, {lang["locale"]: lang["name"] for lang in langs}, complete, chapters)
