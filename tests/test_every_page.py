@@ -3,14 +3,12 @@ headers: nothing leaves 127.0.0.1, no console error, no CSP violation, no axe-co
 WCAG 2.1 A/AA, and the quick exit is there and focusable."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from helpers import ROOT
 
-BUILT = None
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from visavis import build, catalog, siteconfig
+from visavis import catalog, siteconfig
 from visavis.errors import ContentError
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -100,6 +100,28 @@ def load(site: SiteConfig, today: dt.date | None = None) -> Catalog:
     return catalog
 
 
+def load_file(site: SiteConfig, name: str, kind: str) -> yamlfile.YamlDocument:
+    """Read one data file of directory/ checked against <kind>.schema.json and for texts in every
+    language (the single-file kinds: glossary, exercise, self-assessment); raise ContentError."""
+    path = site.directory / name
+    doc, problems = yamlfile.load(path, path.relative_to(site.root).as_posix())
+    if doc is not None:
+        problems += schema.check(doc, schema.validator(site.directory / "schemas", kind))
+        if not problems:
+            problems += _check_languages(doc, doc.data, (), site)
+    if problems:
+        raise ContentError(problems)
+    return doc
+
+
+def duplicate_ids(doc: yamlfile.YamlDocument, items: str) -> list[Problem]:
+    """Problems for items of the list ``items`` whose 'id' repeats an earlier one."""
+    ids = [item["id"] for item in doc.data[items]]
+    return [Problem(doc.path, doc.line_of((items, i, "id")), f"{items}[{i}].id",
+                    f"the id '{item_id}' is already used by {items}[{ids.index(item_id)}].", "give each one its own id")
+            for i, item_id in enumerate(ids) if ids.index(item_id) != i]
+
+
 def _data_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*") if p.suffix in (".yml", ".yaml") and p.is_file())
 

@@ -1,9 +1,8 @@
 """The glossary: one YAML file of terms, shown as a page and as definitions of abbreviations."""
 from __future__ import annotations
 
-from . import schema, yamlfile
-from .catalog import Catalog, _check_languages
-from .errors import ContentError, Problem
+from .catalog import Catalog, duplicate_ids, load_file
+from .errors import ContentError
 
 FILE = "glossary.yml"
 
@@ -31,22 +30,8 @@ class Glossary:
 
 
 def load(catalog: Catalog) -> Glossary:
-    site = catalog.site
-    path = site.directory / FILE
-    shown = path.relative_to(site.root).as_posix()
-    doc, problems = yamlfile.load(path, shown)
-    if doc is None:
-        raise ContentError(problems)
-    problems += schema.check(doc, schema.validator(site.directory / "schemas", "glossary"))
-    if not problems:
-        problems += _check_languages(doc, doc.data, (), site)
-        seen: dict[str, int] = {}
-        for index, term in enumerate(doc.data["terms"]):
-            if term["id"] in seen:
-                problems.append(Problem(shown, doc.line_of(("terms", index, "id")), f"terms[{index}].id",
-                                        f"the id '{term['id']}' is already used by terms[{seen[term['id']]}].",
-                                        "give each term its own id"))
-            seen.setdefault(term["id"], index)
+    doc = load_file(catalog.site, FILE, "glossary")
+    problems = duplicate_ids(doc, "terms")
     if problems:
         raise ContentError(problems)
-    return Glossary(doc.data["terms"], site.default_language)
+    return Glossary(doc.data["terms"], catalog.site.default_language)

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
 from . import schema, yamlfile
-from .catalog import Catalog, _check_languages
+from .catalog import Catalog, load_file
 from .errors import ContentError, Problem
 
 FILE = "self-assessment.yml"
@@ -134,21 +133,11 @@ class _Cycle(Exception):
 
 def load(catalog: Catalog) -> Questionnaire:
     """Read and check directory/self-assessment.yml; raise ContentError listing every problem."""
-    site = catalog.site
-    path = site.directory / FILE
-    shown = path.relative_to(site.root).as_posix()
-    doc, problems = yamlfile.load(path, shown)
-    if doc is None:
-        raise ContentError(problems)
-    problems += schema.check(doc, schema.validator(site.directory / "schemas", "self-assessment"))
-    if problems:
-        raise ContentError(problems)
-    problems += _check_languages(doc, doc.data, (), site)
-    found = _check_graph(doc, catalog)
-    problems += found
+    doc = load_file(catalog.site, FILE, "self-assessment")
     questionnaire = Questionnaire(doc, catalog)
-    if not found:
-        problems += _check_paths(questionnaire)
+    problems = _check_graph(doc, catalog)
+    if not problems:  # walking the paths needs a sound graph
+        problems = _check_paths(questionnaire)
     if problems:
         raise ContentError(problems)
     return questionnaire

@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 
 from . import schema, yamlfile
-from .catalog import Catalog, _check_languages
+from .catalog import Catalog, duplicate_ids, load_file
 from .errors import ContentError, Problem
 
 SHEETS = "teachers"                  # docs/<lang>/teachers/<sheet>.md
@@ -85,18 +85,8 @@ def _front_matter(path: Path, shown: str):
 
 
 def load_exercise(catalog: Catalog) -> list[dict]:
-    site = catalog.site
-    path = site.directory / EXERCISE
-    shown = path.relative_to(site.root).as_posix()
-    doc, problems = yamlfile.load(path, shown)
-    if doc is None:
-        raise ContentError(problems)
-    problems += schema.check(doc, schema.validator(site.directory / "schemas", "exercise"))
-    if not problems:
-        problems += _check_languages(doc, doc.data, (), site)
-        ids = [m["id"] for m in doc.data["messages"]]
-        problems += [Problem(shown, doc.line_of(("messages", i, "id")), f"messages[{i}].id", f"the id '{m}' is used twice.")
-                     for i, m in enumerate(ids) if ids.index(m) != i]
+    doc = load_file(catalog.site, EXERCISE, "exercise")
+    problems = duplicate_ids(doc, "messages")
     if problems:
         raise ContentError(problems)
     return doc.data["messages"]
