@@ -4,16 +4,20 @@ VENV   := .venv
 PYTHON := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-from-requirements
 
-.PHONY: serve build check test clean
+.PHONY: serve build check translations test clean
 
 serve: $(STAMP)  ## Build and serve the site on http://127.0.0.1:8000 (rebuilds on every edit)
 	NO_MKDOCS_2_WARNING=1 $(PYTHON) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: $(STAMP)  ## Build the site strictly into site/ (left unchanged if the build fails)
+build: $(STAMP)  ## Build the site strictly into site/ (left unchanged if the build fails), with downloads
+	scripts/ensure-browser
 	$(PYTHON) scripts/build
 
 check: $(STAMP)  ## Check the content files without building
 	$(PYTHON) scripts/check
+
+translations: $(STAMP)  ## List what is not yet translated (pages, outdated pages, data texts)
+	$(PYTHON) scripts/translation-status
 
 test: $(STAMP)   ## Run every test (installs Chromium first if it is missing)
 	scripts/ensure-browser

@@ -38,6 +38,8 @@ def on_config(config):
     global _site
     if _offline(config):
         config.extra["polyfills"] = ["assets/javascripts/vendor/iframe-worker-shim.js"]
+    if config.repo_url:
+        config.edit_uri = "edit/main/docs/"  # pages live under docs/<language>/ on the main branch
     try:
         _site = build.site(ROOT)
     except ContentError as err:
@@ -90,6 +92,16 @@ def on_page_markdown(markdown, page, config, files):
     if getattr(page.file, "locale", lang) != lang:
         markdown = _site.untranslated_notice(markdown, lang)
     return markdown + "\n\n" + _site.glossary.abbreviations(lang) + "\n"
+
+
+def on_page_context(context, page, config, nav):
+    """'Edit this page' on a generated page opens the data file it is made from."""
+    path = _unprefixed(page.file.src_uri, _site.languages)
+    if page.file.generated_by and config.repo_url and path in _site.pages:
+        source = _site.source_of(path)
+        action = "tree" if source.endswith("/") else "edit"
+        page.edit_url = f"{config.repo_url.rstrip('/')}/{action}/main/{source}"
+    return context
 
 
 def on_env(env, config, files):

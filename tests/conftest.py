@@ -16,6 +16,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+# A repository address, as the publishing workflow sets it, so that "edit" links are built and checked.
+TEST_REPO_URL = "https://github.com/vis-a-vis-tests/vis-a-vis"
 CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
 
 
@@ -24,7 +26,7 @@ def built_site(tmp_path_factory) -> Path:
     """The real site, built strictly by the same script as `make build`."""
     site = tmp_path_factory.mktemp("build") / "site"
     result = subprocess.run([sys.executable, "scripts/build", "--site-dir", str(site)], cwd=ROOT,
-                            capture_output=True, text=True)
+                            capture_output=True, text=True, env={**os.environ, "REPO_URL": TEST_REPO_URL})
     assert result.returncode == 0, result.stdout + result.stderr
     return site
 

@@ -132,3 +132,17 @@ def test_an_entry_not_checked_for_a_year_is_reported_without_failing_the_build(t
     stale = subprocess.run([sys.executable, "scripts/check", "--stale"], cwd=project, capture_output=True, text=True)
     assert stale.returncode == 1
     assert f"directory/organisations/{ORG_IDS[0]}.yml" in stale.stdout and "1 entry to check again" in stale.stdout
+
+
+def test_edit_links_open_the_markdown_file_or_the_data_file(built_site):
+    from conftest import TEST_REPO_URL
+
+    def edit_link(page):
+        html = (built_site / page).read_text(encoding="utf-8")
+        found = re.search(rf'href="({re.escape(TEST_REPO_URL)}/(?:edit|tree)/[^"]+)"', html)
+        return found and found.group(1)
+
+    assert edit_link("nl/guide/law/index.html") == f"{TEST_REPO_URL}/edit/main/docs/nl/guide/law.md"
+    org = ORG_IDS[0]
+    assert edit_link(f"directory/organisations/{org}/index.html") == f"{TEST_REPO_URL}/edit/main/directory/organisations/{org}.yml"
+    assert edit_link("nl/directory/platforms/index.html") == f"{TEST_REPO_URL}/tree/main/directory/platforms/"

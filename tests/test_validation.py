@@ -1,7 +1,9 @@
-"""The content checks: each typical mistake gives one plain message naming file, field and line.
+"""The content checks: each typical contributor mistake gives one plain message naming the file,
+the field and the line, with a hint where the fix is obvious.
 
-Fixtures live in tests/fixtures/invalid/<kind>/<case>.yml; their first lines say why they are
-invalid and what the message must contain (reason / field / line / expect).
+The table of mistakes is tests/fixtures/invalid/<kind>/<case>.yml, one mistake per file; the first
+lines of each say why it is wrong and the exact message and hint it must produce
+(reason / field / line / message / hint).
 """
 from __future__ import annotations
 
@@ -65,8 +67,13 @@ def test_each_mistake_is_reported_with_file_field_and_line(tmp_path, case):
     matching = [p for p in problems if p.file == shown and p.field == want["field"]]
     assert matching, f"no problem on field '{want['field']}' of {shown}; got:\n" + "\n".join(map(str, problems))
     problem = matching[0]
-    assert want["expect"] in str(problem), str(problem)
+    assert problem.message == want["message"], str(problem)
+    assert problem.hint == want.get("hint", ""), str(problem)
     assert problem.line == int(want["line"]), str(problem)
+
+
+def test_the_table_has_at_least_twenty_distinct_mistakes():
+    assert len({expectations(case)["reason"] for case in CASES}) >= 20
 
 
 def test_every_problem_is_listed_at_once_not_only_the_first(tmp_path):
@@ -109,7 +116,8 @@ def test_scripts_check_prints_the_problems_and_fails(tmp_path):
     shutil.copy(FIXTURES / "invalid/organisation/bad-phone.yml", project / "directory/organisations")
     result = subprocess.run([sys.executable, "scripts/check"], cwd=project, capture_output=True, text=True)
     assert result.returncode == 1
-    assert "directory/organisations/bad-phone.yml:21: field 'contacts[0].value'" in result.stderr
+    line = expectations(FIXTURES / "invalid/organisation/bad-phone.yml")["line"]
+    assert f"directory/organisations/bad-phone.yml:{line}: field 'contacts[0].value'" in result.stderr
 
 
 def test_the_real_content_passes_the_check():

@@ -84,6 +84,13 @@ class Site:
         return _MARKER.sub(replace, markdown)
 
 
+    def source_of(self, path: str) -> str:
+        """The repository file (or folder) a generated page is made from, for 'edit' links."""
+        page = self.pages[path]
+        if page.entry:
+            return page.entry.doc.path
+        return f"directory/{catalog_mod.KINDS[page.kind]}/"
+
     def untranslated_notice(self, markdown: str, lang: str) -> str:
         """Put a notice, in ``lang``, right under the title of a page shown in French."""
         notice = f'<p class="vav-notice" role="note">{self.catalog.label(lang, "ui", "page_untranslated_notice")}</p>'

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import schema, yamlfile
-from .errors import ContentError, Problem
+from .errors import LANGUAGE_NAMES, ContentError, Problem
 from .siteconfig import SiteConfig
 
 # Data kinds: schema name -> folder under directory/. Order matters for references (see checks).
@@ -20,8 +20,10 @@ KINDS = {"organisation": "organisations", "recourse": "recourse", "platform": "p
 
 STALE_AFTER_DAYS = 365
 
-# Messages are in English; language names as a contributor reads them there.
-LANGUAGE_NAMES = {"fr": "French", "nl": "Dutch", "de": "German", "en": "English"}
+# What scripts/new-entry writes where a person must still provide a value (reported until done).
+FILL_IN = {"fr": "À COMPLÉTER", "nl": "IN TE VULLEN"}
+FILL_IN_URL = "https://a-completer.invalid/"  # '.invalid' can never be a real address
+
 
 
 @dataclass
@@ -90,7 +92,7 @@ def load(site: SiteConfig, today: dt.date | None = None) -> Catalog:
             found += _check_entry(doc, path, site, today, catalog.entries[kind], problems)
             if not found:
                 catalog.entries[kind][doc.data["id"]] = Entry(kind, doc.data["id"], doc.data, doc)
-            catalog.warnings += _stale(doc, today)
+            catalog.warnings += _stale(doc, today) + _unfinished(doc, doc.data, ())
     problems += _check_references(catalog)
     catalog.vocabularies = schema.vocabularies(site.directory / "schemas")
     catalog.labels, found = _load_labels(site)
@@ -200,6 +202,18 @@ def _check_references(catalog: Catalog) -> list[Problem]:
                     problems.append(Problem(entry.doc.path, entry.doc.line_of((name, index)), f"{name}[{index}]",
                                             f"there is no {target} with the id '{ref}'.", hint))
     return problems
+
+
+def _unfinished(doc, value, where: tuple) -> list[Problem]:
+    """Fields still holding a fill-in marker: reported, not fatal (a new entry builds at once)."""
+    if isinstance(value, dict):
+        return [p for key, item in value.items() for p in _unfinished(doc, item, where + (key,))]
+    if isinstance(value, list):
+        return [p for index, item in enumerate(value) for p in _unfinished(doc, item, where + (index,))]
+    if isinstance(value, str) and (value in FILL_IN.values() or value == FILL_IN_URL):
+        return [Problem(doc.path, doc.line_of(where), schema._dotted(where), "this field still has to be filled in.",
+                        "replace the marker with the real value, checked at the source")]
+    return []
 
 
 def _stale(doc, today: dt.date) -> list[Problem]:

@@ -4,6 +4,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+# Messages are in English; language names as a contributor reads them there.
+LANGUAGE_NAMES = {"fr": "French", "nl": "Dutch", "de": "German", "en": "English"}
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One problem in one file: where it is, what is wrong, and how to fix it when that is obvious."""

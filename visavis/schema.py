@@ -14,7 +14,7 @@ from pathlib import Path
 from jsonschema import Draft202012Validator, ValidationError
 from referencing import Registry, Resource
 
-from .errors import Problem
+from .errors import LANGUAGE_NAMES, Problem
 from .yamlfile import YamlDocument
 
 _TYPE_WORDS = {"string": "a piece of text", "object": "a group of fields", "array": "a list (lines starting with '- ')",
@@ -58,7 +58,8 @@ def _explain(error: ValidationError, where: tuple) -> tuple[tuple, str, str]:
         missing = [name for name in error.validator_value if name not in value]
         name = missing[0] if missing else "?"
         if where and name.isalpha() and len(name) == 2:
-            return where + (name,), f"the text in '{name}' is missing.", f"add a line '{name}: …' with the text in that language"
+            language = LANGUAGE_NAMES.get(name, name)
+            return where + (name,), f"the {language} text ('{name}') is missing.", f"add a line '{name}: …' with the text in {language}"
         return where + (name,), f"the required field '{name}' is missing.", _describe(schema, name)
     if kind == "additionalProperties":
         known = list(schema.get("properties", {}))
