@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ["mkdocs.yml", "docs", "directory", "hooks", "visavis", "overrides", "scripts"]
+PROJECT_PARTS = ["mkdocs.yml", "docs", "directory", "hooks", "visavis", "overrides", "scripts", "CONTRIBUTING.md", "CONTRIBUTING.nl.md"]
 
 
 def copy_project(dest: Path) -> Path:

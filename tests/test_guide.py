@@ -19,7 +19,7 @@ SITE = build.site(ROOT)
 LANGS = SITE.languages
 CHAPTERS = ["guide/right-now.md", "guide/understanding.md", "guide/law.md", "guide/reacting.md",
             "guide/witnesses.md", "guide/protecting.md", "guide/safe-browsing.md", "guide/glossary.md",
-            "about/index.md", "about/accessibility.md", "about/privacy.md"]
+            "about/index.md", "about/accessibility.md", "about/privacy.md", "about/contribute.md"]
 IN_BRIEF = {"fr": "En bref", "nl": "In het kort"}
 WHERE_NEXT = {"fr": "Et maintenant ?", "nl": "En nu?"}
 

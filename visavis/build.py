@@ -147,7 +147,22 @@ def _downloads(site: Site, ctx: render.PageContext) -> str:
     return render.render("downloads.html", ctx, files=files, open_file=packs.OPEN_FILE.get(ctx.lang, "OPEN.html"))
 
 
-_BLOCKS = {"downloads": _downloads, "finder": _finder, "self-assessment": _self_assessment, "glossary": _glossary,
+def _contributing(site: Site, ctx: render.PageContext) -> str:
+    """The contributor guide of the repository (CONTRIBUTING.md, CONTRIBUTING.<lang>.md), shown on
+    the site as well: one text, two places. Links to repository files become plain text."""
+    names = [f"CONTRIBUTING.{ctx.lang}.md", "CONTRIBUTING.md"]  # a missing translation falls back to French
+    found = next((site.config.root / n for n in names if (site.config.root / n).exists()), None)
+    if found is None:
+        raise ContentError([Problem("CONTRIBUTING.md", None, "", "the contributor guide is missing.",
+                                    "restore CONTRIBUTING.md at the root of the repository")])
+    text = found.read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if "CONTRIBUTING" not in line]  # the other-language link
+    body = "\n".join(lines)
+    body = re.sub(r"(?m)^# .*\n", "", body, count=1)  # the page has its own title
+    return re.sub(r"\[([^\]]+)\]\((?!https?://|#|mailto:)[^)]+\)", r"\1", body)
+
+
+_BLOCKS = {"contributing": _contributing, "downloads": _downloads, "finder": _finder, "self-assessment": _self_assessment, "glossary": _glossary,
            "lesson-sheets": _lesson_sheets, "exercise": _exercise}
 
 _cache: dict[Path, tuple[tuple, Site]] = {}

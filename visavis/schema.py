@@ -77,7 +77,10 @@ def _explain(error: ValidationError, where: tuple) -> tuple[tuple, str, str]:
         return where, f"received {_show(value)}; expected {_show(error.validator_value)}.", ""
     if kind == "type":
         wanted = _TYPE_WORDS.get(str(error.validator_value), str(error.validator_value))
-        return where, f"received {_show(value)}; expected {expected or wanted}.", ""
+        hint = ""
+        if error.validator_value == "string" and isinstance(value, (int, float)) and not isinstance(value, bool):
+            hint = f"put it between quotes: '{value}' (YAML reads a bare number as a number, not as text)"
+        return where, f"received {_show(value)}; expected {expected or wanted}.", hint
     if kind == "pattern":
         return where, f"received {_show(value)}; expected {expected or 'a value of the form ' + error.validator_value}.", _pattern_hint(where, value)
     if kind == "propertyNames":
