@@ -180,5 +180,7 @@ def site(root: Path) -> Site:
 
 
 def _stamp(root: Path) -> tuple:
-    files = [root / "mkdocs.yml", *sorted((root / "directory").rglob("*"))]
+    """Every file the Site reads: data, mkdocs.yml, lesson sheets (front matter), contributor guides."""
+    files = [root / "mkdocs.yml", *sorted((root / "directory").rglob("*")),
+             *sorted((root / "docs").glob(f"*/{teaching.SHEETS}/*.md")), *sorted(root.glob("CONTRIBUTING*.md"))]
     return tuple((str(p), p.stat().st_mtime_ns) for p in files if p.is_file())

@@ -159,11 +159,16 @@ def _check_entry(doc, path: Path, site: SiteConfig, today, seen: dict, problems:
     return found
 
 
+def is_text(value) -> bool:
+    """A translated text: a group of two-letter language lines, French among them."""
+    return isinstance(value, dict) and "fr" in value and all(isinstance(k, str) and len(k) == 2 for k in value)
+
+
 def _check_languages(doc, value, where: tuple, site: SiteConfig) -> list[Problem]:
     """Every translated text (a group with an 'fr' line) needs every complete language and no unknown one."""
     found = []
     if isinstance(value, dict):
-        if "fr" in value and all(isinstance(k, str) and len(k) == 2 for k in value):
+        if is_text(value):
             dotted = schema._dotted(where)
             for lang in site.complete_languages:
                 if lang not in value:

@@ -112,4 +112,3 @@ def tel_href(number: str) -> str:
 
 
 _ENV.filters["tel"] = tel_href
-_ENV.filters["e"] = escape

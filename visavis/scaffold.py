@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .catalog import FILL_IN, FILL_IN_URL as MARK_URL, KINDS
+from .catalog import FILL_IN, FILL_IN_URL as MARK_URL
 
 MARK = FILL_IN
 
@@ -67,7 +67,3 @@ def _field(name, prop, common, entry_id, today, languages, indent) -> list[str]:
         if items_kind == "id":
             return head + [f"{indent}# {MARK['fr']}: ids of existing entries, one per line ('- id')", f"{indent}{name}: []"]
     return head + [f'{indent}{name}: "{MARK["fr"]}"']
-
-
-def folder_of(kind: str) -> str:
-    return KINDS[kind]

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import yaml
 
+from .catalog import is_text
 from .siteconfig import SiteConfig
 
 
@@ -48,11 +49,10 @@ def status(site: SiteConfig) -> list[Status]:
 
 def _missing(value, lang: str, where: str):
     """Field paths of translated texts (groups with an 'fr' line) that lack ``lang``."""
-    if isinstance(value, dict):
-        if "fr" in value and all(isinstance(k, str) and len(k) == 2 for k in value):
-            if lang not in value:
-                yield where or "(file)"
-            return
+    if is_text(value):
+        if lang not in value:
+            yield where or "(file)"
+    elif isinstance(value, dict):
         for key, item in value.items():
             yield from _missing(item, lang, f"{where}.{key}" if where else str(key))
     elif isinstance(value, list):
