@@ -20,8 +20,7 @@ GENERATED = sorted(path[: -len("index.md")] if path.endswith("index.md") else pa
                    for path in SITE.pages)
 
 
-def prefix(lang: str) -> str:
-    return "" if lang == SITE.config.default_language else f"{lang}/"
+prefix = SITE.config.prefix
 
 
 @pytest.mark.parametrize("lang", LANGS)

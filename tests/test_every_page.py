@@ -18,7 +18,7 @@ def all_pages() -> list[str]:
     site = build.site(ROOT)
     pages = ["404.html"]
     for lang in site.languages:
-        prefix = "" if lang == site.languages[0] else f"{lang}/"
+        prefix = site.config.prefix(lang)
         docs = ROOT / "docs" / site.languages[0]
         hand_written = [p.relative_to(docs).as_posix() for p in docs.rglob("*.md")]
         for path in sorted(set(hand_written) | set(site.pages)):

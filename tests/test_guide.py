@@ -42,7 +42,7 @@ def test_every_chapter_exists_in_every_language_with_the_same_structure(chapter)
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("chapter", [c for c in CHAPTERS if c.startswith("guide/")])
 def test_every_chapter_opens_with_in_brief_and_ends_with_where_next(built_site, lang, chapter):
-    prefix = "" if lang == LANGS[0] else f"{lang}/"
+    prefix = SITE.config.prefix(lang)
     html = (built_site / prefix / chapter.replace(".md", "/index.html")).read_text(encoding="utf-8")
     article = html[html.index("<article"):html.index("</article>")]
     assert 'class="admonition abstract"' in article and IN_BRIEF[lang] in article
@@ -158,7 +158,7 @@ def test_an_abbreviation_shows_its_glossary_definition_when_tapped(browser, site
     context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
     page = context.new_page()
     try:
-        page.goto(site_url + ("" if lang == LANGS[0] else f"{lang}/") + "guide/law/")
+        page.goto(site_url + SITE.config.prefix(lang) + "guide/law/")
         abbr = page.locator("article abbr").first
         term = abbr.inner_text()
         assert term in abbreviations
@@ -172,6 +172,6 @@ def test_an_abbreviation_shows_its_glossary_definition_when_tapped(browser, site
 
 def test_the_glossary_page_lists_every_term_in_every_language(built_site):
     for lang in LANGS:
-        html = (built_site / ("" if lang == LANGS[0] else f"{lang}/") / "guide/glossary/index.html").read_text(encoding="utf-8")
+        html = (built_site / SITE.config.prefix(lang) / "guide/glossary/index.html").read_text(encoding="utf-8")
         for term_id, term, _ in SITE.glossary.entries(lang):
             assert f'<dt id="{term_id}">' in html, (lang, term_id)

@@ -18,7 +18,7 @@ LANGS = SITE.languages
 
 
 def page_url(site_url: str, lang: str) -> str:
-    return site_url + ("" if lang == SITE.config.default_language else f"{lang}/") + "self-assessment/"
+    return site_url + SITE.config.prefix(lang) + "self-assessment/"
 
 
 def answer_all(page, answers: list[str]):

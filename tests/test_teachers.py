@@ -16,7 +16,7 @@ LANGS = SITE.languages
 
 
 def url(site_url: str, lang: str, path: str) -> str:
-    return site_url + ("" if lang == LANGS[0] else f"{lang}/") + path
+    return site_url + SITE.config.prefix(lang) + path
 
 
 def test_there_are_at_least_six_sheets_in_every_language():

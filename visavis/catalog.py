@@ -26,6 +26,15 @@ FILL_IN_URL = "https://a-completer.invalid/"  # '.invalid' can never be a real a
 
 
 
+def in_language(value, lang: str, default_lang: str) -> tuple[str | None, bool]:
+    """A translated text in ``lang``, else in the default language; and whether it fell back."""
+    if not isinstance(value, dict):
+        return None, False
+    if value.get(lang):
+        return value[lang], False
+    return value.get(default_lang), True
+
+
 @dataclass
 class Entry:
     kind: str
@@ -35,12 +44,7 @@ class Entry:
 
     def text(self, name: str, lang: str, default_lang: str = "fr"):
         """A translated field in ``lang``, and whether it fell back to the default language."""
-        value = self.data.get(name)
-        if not isinstance(value, dict):
-            return None, False
-        if lang in value:
-            return value[lang], False
-        return value.get(default_lang), True
+        return in_language(self.data.get(name), lang, default_lang)
 
 
 @dataclass

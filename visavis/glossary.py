@@ -1,7 +1,9 @@
 """The glossary: one YAML file of terms, shown as a page and as definitions of abbreviations."""
 from __future__ import annotations
 
-from .catalog import Catalog, duplicate_ids, load_file
+from functools import lru_cache
+
+from .catalog import Catalog, duplicate_ids, in_language, load_file
 from .errors import ContentError
 
 FILE = "glossary.yml"
@@ -12,13 +14,14 @@ class Glossary:
         self.terms, self.default = terms, default_language
 
     def _in(self, value: dict, lang: str) -> str:
-        return value.get(lang) or value[self.default]
+        return in_language(value, lang, self.default)[0]
 
     def entries(self, lang: str) -> list[tuple[str, str, str]]:
         """(id, term, definition) in ``lang``, alphabetically."""
         rows = [(t["id"], self._in(t["term"], lang), self._in(t["definition"], lang)) for t in self.terms]
         return sorted(rows, key=lambda row: row[1].casefold())
 
+    @lru_cache(maxsize=None)  # appended to every page: made once per language
     def abbreviations(self, lang: str) -> str:
         """Markdown abbreviation lines ('*[DSA]: …') for the terms marked 'abbr: true'."""
         lines = []

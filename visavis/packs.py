@@ -30,16 +30,12 @@ def pdf_name(lang: str) -> str:
     return f"vis-a-vis-guide-{lang}.pdf"
 
 
-def site_prefix(site: SiteConfig, lang: str) -> str:
-    return "" if lang == site.default_language else f"{lang}/"
-
-
 # Offline pack ----------------------------------------------------------------------------------
 
 def offline_zip(site: SiteConfig, offline_dir: Path, lang: str, out: Path, labels: dict) -> None:
     """The whole offline site in a folder, plus a start file that opens it in ``lang``."""
     folder = f"vis-a-vis-{lang}"
-    start = site_prefix(site, lang) + "index.html"
+    start = site.prefix(lang) + "index.html"
     opener = (f'<!doctype html><html lang="{lang}"><meta charset="utf-8"><title>Vis-à-Vis</title>'
               f'<meta http-equiv="refresh" content="0; url={start}">'
               f'<p><a href="{start}">{html.escape(labels["offline_open"])}</a></p></html>')
@@ -57,7 +53,7 @@ def guide_pdf(site: SiteConfig, site_dir: Path, lang: str, out: Path, labels: di
     """Print the guide of ``lang`` to ``out``; returns the number of pages."""
     chapters = []
     for chapter in site.guide_chapters:
-        page = site_dir / site_prefix(site, lang) / chapter.replace(".md", "") / "index.html"
+        page = site_dir / site.prefix(lang) / chapter.replace(".md", "") / "index.html"
         article = _ARTICLE.search(page.read_text(encoding="utf-8")).group(1)
         title = re.sub(r"<[^>]+>", "", _H1.search(article).group(1)).strip()
         chapters.append((html.unescape(title), article))

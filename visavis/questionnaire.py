@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import schema, yamlfile
-from .catalog import Catalog, load_file
+from .catalog import Catalog, in_language, load_file
 from .errors import ContentError, Problem
 
 FILE = "self-assessment.yml"
@@ -282,7 +282,7 @@ def browser_data(questionnaire: Questionnaire, ctx, path_of) -> dict:
     default = catalog.site.default_language
 
     def text(value):  # plain text: the script inserts it with textContent, never as HTML
-        return (value.get(ctx.lang) or value.get(default)) if value else ""
+        return in_language(value, ctx.lang, default)[0] or ""
 
     routes = catalog.entries["recourse"]
     orgs = catalog.entries["organisation"]

@@ -10,7 +10,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup, escape
 
 from . import urls
-from .catalog import Catalog, Entry
+from .catalog import Catalog, Entry, in_language
 
 _ENV = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
@@ -31,23 +31,18 @@ class PageContext:
 
     def text(self, entry: Entry, name: str):
         """A translated field; a text missing in this language is shown in French, marked lang="fr"."""
-        value, fallback = entry.text(name, self.lang, self.catalog.site.default_language)
-        if value is None:
+        return self.plain(entry.data.get(name))
+
+    def plain(self, value: dict | None):
+        """A translated value (an entry field, contact hours…); French, marked lang="fr", if missing."""
+        default = self.catalog.site.default_language
+        text, fallback = in_language(value, self.lang, default)
+        if text is None:
             return ""
         if fallback:
             self.fell_back = True
-            return Markup('<span lang="{}">{}</span>').format(self.catalog.site.default_language, value)
-        return value
-
-    def plain(self, value: dict | None):
-        """A translated value that is not tied to an entry field (e.g. contact hours)."""
-        if not value:
-            return ""
-        if self.lang in value:
-            return value[self.lang]
-        self.fell_back = True
-        return Markup('<span lang="{}">{}</span>').format(self.catalog.site.default_language,
-                                                         value[self.catalog.site.default_language])
+            return Markup('<span lang="{}">{}</span>').format(default, text)
+        return text
 
     def front(self, entry: Entry, name: str, prefix: str = "") -> Markup:
         """A translated field as a front-matter value (page title, description)."""
@@ -89,9 +84,7 @@ class PageContext:
 
     def file_link(self, site_path: str) -> str:
         """Link to a file at the root of the built site (shared by all languages), e.g. downloads/x.zip."""
-        here = urls.page_url(self.page_path, self.directory_urls)
-        if self.lang != self.catalog.site.default_language:
-            here = f"{self.lang}/{here}"
+        here = self.catalog.site.prefix(self.lang) + urls.page_url(self.page_path, self.directory_urls)
         folder = here if self.directory_urls else posixpath.dirname(here)
         return posixpath.relpath(site_path, folder or ".")
 

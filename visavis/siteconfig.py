@@ -26,6 +26,10 @@ class SiteConfig:
     def default_language(self) -> str:
         return self.languages[0]
 
+    def prefix(self, lang: str) -> str:
+        """Where a language lives in the built site: '' for the default one, 'nl/' for Dutch."""
+        return "" if lang == self.default_language else f"{lang}/"
+
     @property
     def directory(self) -> Path:
         return self.root / "directory"
