@@ -84,7 +84,8 @@ def on_page_markdown(markdown, page, config, files):
     say so, in the reader's language, when a page is shown in French for lack of a translation."""
     lang = _current_language(config)
     try:
-        markdown = _site.fill_markers(markdown, lang, page.file.src_uri, config.use_directory_urls)
+        markdown = _site.fill_markers(markdown, lang, page.file.src_uri, config.use_directory_urls,
+                                      hand_written=not page.file.generated_by)
     except ContentError as err:
         raise PluginError(err.report()) from None
     if page.file.generated_by:

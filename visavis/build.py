@@ -13,11 +13,14 @@ from pathlib import Path
 from . import catalog as catalog_mod
 import json
 
-from . import finder, glossary, packs, questionnaire, render, siteconfig, teaching
+from markupsafe import Markup
+
+from . import finder, glossary, packs, questionnaire, render, safety, siteconfig, teaching
 from .errors import ContentError, Problem
 
-# <!-- directory:finder --> in a Markdown page is replaced by generated content.
-_MARKER = re.compile(r"<!--\s*directory:([a-z-]+)\s*-->")
+# <!-- directory:finder --> in a Markdown page is replaced by generated content; some blocks take an
+# argument: <!-- directory:notice:minors-images -->.
+_MARKER = re.compile(r"<!--\s*directory:([a-z-]+)(?::([a-z0-9-]+))?\s*-->")
 
 # Where each kind's pages live on the site (same path in every language).
 SECTIONS = {"organisation": "directory/organisations", "recourse": "directory/recourse", "platform": "directory/platforms"}
@@ -35,6 +38,7 @@ class Site:
         self.config = siteconfig.read(root)
         self.catalog = catalog_mod.load(self.config)
         self.languages = self.config.languages
+        self.safety = safety.load(self.catalog)
         self.questionnaire = questionnaire.load(self.catalog)
         self.glossary = glossary.load(self.catalog)
         self.sheets = teaching.load_sheets(self.catalog)
@@ -50,7 +54,7 @@ class Site:
         ctx = render.PageContext(self.catalog, lang, path, directory_urls)
         if page.entry:  # one entry's page: only its related entries, so the cost per page stays flat
             return render.render(page.template, ctx, entry=page.entry, related=self.related(page.entry),
-                                 path_of=entry_path)
+                                 path_of=entry_path, notice=lambda notice_id: notice(self, ctx, notice_id))
         entries = sorted(self.catalog.of(page.kind), key=ctx.sort_key)
         return render.render(page.template, ctx, entries=entries, path_of=entry_path)
 
@@ -66,21 +70,29 @@ class Site:
                 out[kind] = [e for e in self.catalog.of(kind) if entry.id in e.data.get(name, [])]
         return out
 
-    def fill_markers(self, markdown: str, lang: str, src_path: str, directory_urls: bool = True) -> str:
-        """Replace each marker by its generated block; an unknown marker is an error."""
+    def fill_markers(self, markdown: str, lang: str, src_path: str, directory_urls: bool = True,
+                     hand_written: bool = True) -> str:
+        """Replace each marker by its generated block; an unknown marker is an error. A hand-written
+        page must also show the warnings its text makes mandatory."""
         head, _, rest = src_path.partition("/")
         path = rest if head in self.languages else src_path
 
         def replace(match: re.Match) -> str:
-            name = match.group(1)
+            name, argument = match.groups()
+            line = markdown[: match.start()].count("\n") + 1
             if name not in _BLOCKS:
-                line = markdown[: match.start()].count("\n") + 1
                 raise ContentError([Problem(f"docs/{src_path}", line, "",
                                             f"unknown marker 'directory:{name}'.",
                                             f"known markers: {', '.join(sorted(_BLOCKS))}")])
+            if name in _WITH_ARGUMENT and argument not in _WITH_ARGUMENT[name](self):
+                known = ", ".join(f"directory:{name}:{a}" for a in sorted(_WITH_ARGUMENT[name](self)))
+                raise ContentError([Problem(f"docs/{src_path}", line, "", f"unknown marker '{match.group(0)}'.",
+                                            f"known: {known}")])
             ctx = render.PageContext(self.catalog, lang, path, directory_urls)
-            return _BLOCKS[name](self, ctx)
+            return _BLOCKS[name](self, ctx, argument) if name in _WITH_ARGUMENT else _BLOCKS[name](self, ctx)
 
+        if hand_written:
+            self.safety.check_page(markdown, lang, f"docs/{src_path}")
         return _MARKER.sub(replace, markdown)
 
 
@@ -162,7 +174,20 @@ def _contributing(site: Site, ctx: render.PageContext) -> str:
     return re.sub(r"\[([^\]]+)\]\((?!https?://|#|mailto:)[^)]+\)", r"\1", body)
 
 
-_BLOCKS = {"contributing": _contributing, "downloads": _downloads, "finder": _finder, "self-assessment": _self_assessment, "glossary": _glossary,
+def _crisis_lines(site: Site, ctx: render.PageContext) -> str:
+    return render.render("crisis_lines.html", ctx, lines=site.safety.lines(ctx.lang))
+
+
+def notice(site: Site, ctx: render.PageContext, notice_id: str) -> Markup:
+    """A warning of directory/notices.yml as HTML, for pages and for the entry templates."""
+    data = site.safety.notices[notice_id]
+    return Markup(render.fragment("notice.html", ctx, id=notice_id, title=ctx.plain(data["title"]),
+                                  paragraphs=site.safety.paragraphs(notice_id, ctx.lang), sources=data["sources"]))
+
+
+_WITH_ARGUMENT = {"notice": lambda site: site.safety.notices}
+
+_BLOCKS = {"crisis-lines": _crisis_lines, "notice": notice, "contributing": _contributing, "downloads": _downloads, "finder": _finder, "self-assessment": _self_assessment, "glossary": _glossary,
            "lesson-sheets": _lesson_sheets, "exercise": _exercise}
 
 _cache: dict[Path, tuple[tuple, Site]] = {}

@@ -89,6 +89,11 @@ class PageContext:
         return posixpath.relpath(site_path, folder or ".")
 
 
+def fragment(template: str, ctx: PageContext, **values) -> str:
+    """A piece of a page (no notice on top: the page it goes into adds one if needed)."""
+    return _ENV.get_template(template).render(c=ctx, **values)
+
+
 def render(template: str, ctx: PageContext, **values) -> str:
     """Render ``template`` and, where a text fell back to French, put the notice on top."""
     body = _ENV.get_template(template).render(c=ctx, **values)
@@ -104,4 +109,19 @@ def tel_href(number: str) -> str:
     return "tel:" + number.replace(" ", "")
 
 
+def phone_display(number: str) -> str:
+    """A number as a person in Belgium dials it. Free numbers can only be called from Belgium and
+    a '+' cannot be typed on a landline, so '+32 800 32 123' is shown as '0800 32 123' (the link
+    keeps the international form). Other numbers stay as written: some are meant for callers
+    abroad."""
+    if number.startswith("+32 800 "):
+        return "0800 " + number[len("+32 800 "):]
+    return number
+
+
+def phone_link(number: str) -> Markup:
+    return Markup('<a class="vav-tel" href="{}">{}</a>').format(tel_href(number), phone_display(number))
+
+
 _ENV.filters["tel"] = tel_href
+_ENV.filters["phone"] = phone_display
