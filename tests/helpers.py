@@ -36,3 +36,13 @@ def tree_digest(folder: Path) -> str:
         digest.update(path.relative_to(folder).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def answer_all(page, answers: list[str]):
+    """Answer the self-assessment's questions in order (an info screen is passed with its Continue
+    button)."""
+    for value in answers:
+        if page.locator(".vav-sa__info").count():
+            page.locator(".vav-sa__nav button").first.click()
+        page.locator(f'.vav-sa__form input[value="{value}"]').check()
+        page.locator('.vav-sa__form button[type="submit"]').click()

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from helpers import ROOT
-from visavis import build, catalog, questionnaire, siteconfig
+from visavis import build, catalog, questionnaire, safety, siteconfig
 from visavis.errors import ContentError
 
 SITE = build.site(ROOT)
@@ -22,7 +22,7 @@ def test_every_path_ends_with_a_category_an_action_and_a_contact():
     assert len(PATHS) > 1000
     for answered, facts in PATHS:
         plan = Q.plan(facts)
-        assert plan.category in {"a", "b", "c"}, answered
+        assert plan.category in questionnaire.RESULTS, answered
         assert plan.steps, answered
         assert plan.contacts, answered
 
@@ -32,7 +32,7 @@ def test_no_path_asks_more_than_eight_questions():
 
 
 def test_every_category_and_every_question_is_reachable():
-    assert Counter(Q.plan(f).category for _, f in PATHS).keys() == {"a", "b", "c"}
+    assert Counter(Q.plan(f).category for _, f in PATHS).keys() == {"a", "b", "c", "maybe", "unknown"}
     asked = {qid for answered, _ in PATHS for qid, _ in answered}
     assert asked == {q["id"] for q in Q.data["questions"] if not q.get("info")}
 
@@ -46,11 +46,47 @@ def test_the_first_question_is_about_danger_and_yes_leads_to_the_emergency_numbe
 
 
 def test_a_witness_follows_a_path_of_their_own():
+    """Steps written for a witness (never the victim's complaint and 'declare yourself an injured
+    party'), listening lines for a witness who is upset, and their own age asked."""
     plans = [Q.plan(f) for _, f in PATHS if f["role"] == "witness"]
-    assert plans and all(("support", "counter-speech-and-support") in p.steps for p in plans)
-    assert all(("support", "get-support") not in p.steps for p in plans)
+    assert plans and all({("report", "witness-report"), ("support", "get-support")} <= set(p.steps) for p in plans)
+    assert all(("report", "police-complaint") not in p.steps for p in plans)
     witness_questions = {qid for answered, f in PATHS if f["role"] == "witness" for qid, _ in answered}
-    assert "minor" not in witness_questions  # the witness is not asked about their own age
+    assert "minor" in witness_questions
+
+
+def test_a_minor_with_intimate_images_gets_child_focus_first_and_never_the_adults_only_institute():
+    paths = [f for _, f in PATHS if f["what"] == "intimate-images" and f["minor"] == "yes"]
+    assert {f["role"] for f in paths} == {"victim", "parent", "witness"}
+    for facts in paths:
+        contacts = Q.plan(facts).contacts
+        suicide_lines = [c for c in contacts if c in ("centre-prevention-suicide", "zelfmoordlijn-1813")]
+        # only a suicide line may come before Child Focus (for a person who might hurt themselves)
+        assert contacts[len(suicide_lines) if facts["danger"] == "self-harm" else 0] == "child-focus", facts
+        assert "iefh-igvm" not in contacts, facts
+
+
+def test_a_person_who_might_hurt_themselves_gets_the_suicide_line_first_in_every_plan():
+    paths = [f for _, f in PATHS if f["danger"] == "self-harm"]
+    assert paths
+    for facts in paths:
+        first = Q.plan(facts).contacts[0]
+        assert first in ("centre-prevention-suicide", "zelfmoordlijn-1813"), facts
+        if facts["language"] in ("fr", "nl"):
+            assert first == {"fr": "centre-prevention-suicide", "nl": "zelfmoordlijn-1813"}[facts["language"]], facts
+
+
+def test_not_sure_never_leads_to_probably_legal():
+    for _, facts in PATHS:
+        if facts["what"] in ("unsure",) or facts.get("call") == "unsure":
+            assert Q.plan(facts).category == "unknown", facts
+
+
+def test_insults_on_a_protected_ground_are_never_called_probably_an_offence():
+    protected = {"origin", "religion", "sex", "gender-identity", "orientation", "disability", "age", "other"}
+    for _, facts in PATHS:
+        if facts["what"] == "insult" and facts["ground"] in protected:
+            assert Q.plan(facts).category == "maybe", facts
 
 
 def test_i_am_not_sure_is_a_possible_answer_where_a_person_may_not_know():
@@ -75,10 +111,14 @@ def project_with(tmp_path: Path, edit) -> list:
     """A copy of the content with self-assessment.yml changed by ``edit``; the problems found."""
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     shutil.copytree(ROOT / "directory", tmp_path / "directory")
+    for law in ROOT.glob("docs/*/" + questionnaire.LAW_CHAPTER):  # the rules' 'basis' anchors live there
+        (tmp_path / law.relative_to(ROOT)).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(law, tmp_path / law.relative_to(ROOT))
     path = tmp_path / "directory" / questionnaire.FILE
     path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
     try:
-        questionnaire.load(catalog.load(siteconfig.read(tmp_path)))
+        content = catalog.load(siteconfig.read(tmp_path))
+        questionnaire.load(content, safety.load(content))
     except ContentError as err:
         return err.problems
     return []
@@ -94,11 +134,14 @@ CASES = {
                  "the last 'next' rule has a 'when'"),
     "unknown-recourse": (lambda t: t.replace("recourse: keep-evidence", "recourse: keep-evidense"),
                          "there is no recourse route 'keep-evidense'"),
-    "unknown-value": (lambda t: t.replace("when: {what: [threat, intimate-images, harassment]}", "when: {what: [threats, intimate-images, harassment]}"),
+    "unknown-value": (lambda t: t.replace("when: {what: [threat]}", "when: {what: [threats]}"),
                       "'threats' is not a possible answer for 'what'"),
     "missing-dutch": (lambda t: t.replace("      nl: Wie wordt er geviseerd?\n", ""), "the Dutch text ('nl') is missing"),
-    "unreachable": (lambda t: t.replace("      - when: {role: [victim]}\n        to: minor\n", ""), "can never be reached"),
-    "no-category-c": (lambda t: t.replace("  - category: c\n", "  - category: b\n"), "no path ever leads to category 'c'"),
+    "unreachable": (lambda t: t.replace("      - when: {role: [victim, witness, group]}\n        to: minor\n", ""), "can never be reached"),
+    "no-category-c": (lambda t: t.replace("  - category: c\n", "  - category: b\n"), "no path ever leads to the result 'c'"),
+    "unknown-basis": (lambda t: t.replace("    basis: threats\n", "    basis: menaces\n"), "has no paragraph with the anchor 'menaces'"),
+    "unknown-line": (lambda t: t.replace('lines: [suicide, "danger:112"]', 'lines: [suicides, "danger:112"]', 1), "there is no crisis line 'suicides'"),
+    "unknown-number": (lambda t: t.replace('lines: [suicide, "danger:112"]', 'lines: [suicide, "danger:113"]', 1), "the line 'danger' has no number '113'"),
 }
 
 

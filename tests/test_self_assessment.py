@@ -7,8 +7,8 @@ import random
 
 import pytest
 
-from helpers import ROOT
-from visavis import build
+from helpers import ROOT, answer_all
+from visavis import build, questionnaire
 
 SITE = build.site(ROOT)
 Q = SITE.questionnaire
@@ -19,15 +19,6 @@ LANGS = SITE.languages
 
 def page_url(site_url: str, lang: str) -> str:
     return site_url + SITE.config.prefix(lang) + "self-assessment/"
-
-
-def answer_all(page, answers: list[str]):
-    """Answer the questions in order (an info screen is passed with its Continue button)."""
-    for value in answers:
-        if page.locator(".vav-sa__info").count():
-            page.locator(".vav-sa__nav button").first.click()
-        page.locator(f'.vav-sa__form input[value="{value}"]').check()
-        page.locator('.vav-sa__form button[type="submit"]').click()
 
 
 def facts_for(answers: list[str]) -> dict:
@@ -53,7 +44,7 @@ def shown_plan(page) -> tuple[str, list[str], list[str]]:
 
 def expected_plan(lang: str, answers: list[str]):
     plan = Q.plan(facts_for(answers))
-    label = SITE.catalog.label(lang, "category", plan.category)
+    label = questionnaire.result_label(SITE.catalog, lang, plan.category)
     steps = [ROUTES[r].data["title"][lang] for _, r in plan.steps]
     contacts = [ORGS[o].data["name"][lang] for o in plan.contacts]
     return plan, label, steps, contacts
@@ -73,8 +64,8 @@ SCENARIOS = {
     "minor insulted for their origin": ["no", "victim", "insult", "origin", "public", "yes", "brussels", "fr"],
     "threat to kill": ["no", "victim", "threat", "none", "private", "no", "wallonia", "fr"],
     "repeated sexist harassment": ["no", "victim", "harassment", "sex", "public", "no", "flanders", "nl"],
-    "hateful but legal comment about a group": ["no", "group", "no", "religion", "public", "brussels", "nl"],
-    "witness of a threat": ["unsure", "witness", "threat", "orientation", "group", "unsure", "en"],
+    "hateful but legal comment about a group": ["no", "group", "no", "religion", "public", "no", "brussels", "nl"],
+    "witness of a threat": ["unsure", "witness", "threat", "orientation", "group", "no", "unsure", "en"],
 }
 
 

@@ -39,7 +39,7 @@ class Site:
         self.catalog = catalog_mod.load(self.config)
         self.languages = self.config.languages
         self.safety = safety.load(self.catalog)
-        self.questionnaire = questionnaire.load(self.catalog)
+        self.questionnaire = questionnaire.load(self.catalog, self.safety)
         self.glossary = glossary.load(self.catalog)
         self.sheets = teaching.load_sheets(self.catalog)
         self.exercise = teaching.load_exercise(self.catalog)
@@ -73,9 +73,10 @@ class Site:
     def fill_markers(self, markdown: str, lang: str, src_path: str, directory_urls: bool = True,
                      hand_written: bool = True) -> str:
         """Replace each marker by its generated block; an unknown marker is an error. A hand-written
-        page must also show the warnings its text makes mandatory."""
+        page must also show the warnings that its text, or a block generated on it, makes mandatory."""
         head, _, rest = src_path.partition("/")
         path = rest if head in self.languages else src_path
+        blocks: list[tuple[int, str]] = []  # (line of the marker, what it generated)
 
         def replace(match: re.Match) -> str:
             name, argument = match.groups()
@@ -89,12 +90,15 @@ class Site:
                 raise ContentError([Problem(f"docs/{src_path}", line, "", f"unknown marker '{match.group(0)}'.",
                                             f"known: {known}")])
             ctx = render.PageContext(self.catalog, lang, path, directory_urls)
-            return _BLOCKS[name](self, ctx, argument) if name in _WITH_ARGUMENT else _BLOCKS[name](self, ctx)
+            out = _BLOCKS[name](self, ctx, argument) if name in _WITH_ARGUMENT else _BLOCKS[name](self, ctx)
+            if name != "notice":  # a warning's own words mention screenshots
+                blocks.append((line, out))
+            return out
 
+        filled = _MARKER.sub(replace, markdown)
         if hand_written:
-            self.safety.check_page(markdown, lang, f"docs/{src_path}")
-        return _MARKER.sub(replace, markdown)
-
+            self.safety.check_page(markdown, blocks, lang, f"docs/{src_path}")
+        return filled
 
     def source_of(self, path: str) -> str:
         """The repository file (or folder) a generated page is made from, for 'edit' links."""
@@ -122,20 +126,28 @@ def _finder(site: Site, ctx: render.PageContext) -> str:
 
 def _self_assessment(site: Site, ctx: render.PageContext) -> str:
     """The questionnaire's data for the script, and a complete page for when it does not run:
-    for each kind of situation, the plan a typical person in it would get."""
+    the crisis lines, then for each kind of situation the plan a typical person in it would get."""
     q = site.questionnaire
-    data = questionnaire.browser_data(q, ctx, entry_path)
-    data["ui"] = {k: v for k, v in site.catalog.labels_for(ctx.lang, "ui").items() if k.startswith("sa_")}
+    data = questionnaire.browser_data(q, ctx, entry_path, site.safety)
+    data["ui"] = {k: v for k, v in site.catalog.labels_for(ctx.lang, "ui").items()
+                  if k.startswith("sa_") or k == "categories_origin"}
     what = next(x for x in q.data["questions"] if x.get("fact") == "what")
     situations = []
     for answer in what["answers"]:
         plan = q.plan({**questionnaire.TYPICAL, "what": answer["value"]})
         routes = [site.catalog.entries["recourse"][r] for _, r in plan.steps]
-        situations.append((answer, plan.category, routes))
+        situations.append((answer, questionnaire.result_label(site.catalog, ctx.lang, plan.category), routes))
     # Text from data files must never end the script element or open markup: JSON allows \u003c.
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     payload = payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return render.render("self_assessment.html", ctx, payload=payload, situations=situations, path_of=entry_path)
+    notices = {n["notice"]: notice(site, ctx, n["notice"]) for n in q.data.get("notes", []) if n.get("notice")}
+    return render.render("self_assessment.html", ctx, payload=payload, situations=situations, path_of=entry_path,
+                         crisis=Markup(_crisis_lines(site, ctx)), notices=notices)
+
+
+def _self_assessment_rules(site: Site, ctx: render.PageContext) -> str:
+    rows, notes = questionnaire.rules_in_words(site.questionnaire, ctx, site.safety)
+    return render.render("self_assessment_rules.html", ctx, rows=rows, notes=notes)
 
 
 def _glossary(site: Site, ctx: render.PageContext) -> str:
@@ -187,7 +199,7 @@ def notice(site: Site, ctx: render.PageContext, notice_id: str) -> Markup:
 
 _WITH_ARGUMENT = {"notice": lambda site: site.safety.notices}
 
-_BLOCKS = {"crisis-lines": _crisis_lines, "notice": notice, "contributing": _contributing, "downloads": _downloads, "finder": _finder, "self-assessment": _self_assessment, "glossary": _glossary,
+_BLOCKS = {"crisis-lines": _crisis_lines, "notice": notice, "self-assessment-rules": _self_assessment_rules, "contributing": _contributing, "downloads": _downloads, "finder": _finder, "self-assessment": _self_assessment, "glossary": _glossary,
            "lesson-sheets": _lesson_sheets, "exercise": _exercise}
 
 _cache: dict[Path, tuple[tuple, Site]] = {}

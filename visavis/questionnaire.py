@@ -8,15 +8,21 @@ compare both on every path. Keep them identical:
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import schema, yamlfile
 from .catalog import Catalog, in_language, load_file
 from .errors import ContentError, Problem
+from .render import phone_display, tel_href
+from .safety import Safety
 
 FILE = "self-assessment.yml"
 RESULT = "result"
+CATEGORIES = ("a", "b", "c")                  # the three categories (adapted from UNESCO's)
+RESULTS = CATEGORIES + ("maybe", "unknown")   # what a path can end with
+LAW_CHAPTER = "guide/law.md"                  # where each rule's 'basis' anchor must exist
 MAX_QUESTIONS = 8     # "at most about eight questions on any path" (product brief)
 MAX_CONTACTS = 8      # enough to choose from on a phone, few enough to read
 PER_STEP = 2          # organisations shown per step of the plan
@@ -50,6 +56,7 @@ class Plan:
     category: str
     steps: list[tuple[str, str]]            # (group, recourse id), in display order
     contacts: list[str] = field(default_factory=list)  # organisation ids
+    notes: list[int] = field(default_factory=list)     # indexes of the matching 'notes'
 
 
 class Questionnaire:
@@ -74,17 +81,29 @@ class Questionnaire:
                 if action["group"] == group and action["recourse"] not in seen and matches(action.get("when"), facts):
                     steps.append((group, action["recourse"]))
                     seen.add(action["recourse"])
-        return Plan(category, steps, self.contacts(tuple(r for _, r in steps), facts.get("region"),
-                                                   facts.get("language"), preferred_audiences(facts)))
+        first = self._organisations("first_contacts", facts)
+        excluded = frozenset(self._organisations("excluded_contacts", facts))
+        contacts = self.contacts(tuple(r for _, r in steps), facts.get("region"), facts.get("language"),
+                                 preferred_audiences(facts), first, excluded)
+        notes = [i for i, note in enumerate(self.data.get("notes", [])) if matches(note["when"], facts)]
+        return Plan(category, steps, contacts, notes)
+
+    def _organisations(self, key: str, facts: dict) -> tuple:
+        """The organisations named by every matching rule of ``key`` ('first_contacts'…), in order."""
+        return tuple(org for rule in self.data.get(key, []) if matches(rule["when"], facts) for org in rule["organisations"])
 
     @lru_cache(maxsize=None)
-    def contacts(self, routes: tuple, region: str | None, language: str | None, preferred: frozenset) -> list[str]:
-        """For each step of the plan, in order, up to PER_STEP organisations that the route names,
-        that take requests and that suit the person: their region (or all of Belgium) and their
-        language, services for young people only for a minor, and services for the person's own
-        audience (young people, LGBTQI+ people, women) first. If nothing suits, relax the language,
-        then the region: a path must never end without someone to call."""
-        known = self.catalog.entries.get("organisation", {})
+    def contacts(self, routes: tuple, region: str | None, language: str | None, preferred: frozenset,
+                 first: tuple = (), excluded: frozenset = frozenset()) -> list[str]:
+        """The organisations named by ``first`` (a rule of 'first_contacts': the suicide-prevention
+        line for a person who might hurt themselves), then for each step of the plan, in order, up
+        to PER_STEP organisations that the route names, that take requests and that suit the person:
+        their region (or all of Belgium) and their language, services for young people only for a
+        minor, never a service that helps only adults with that route for a minor, and services
+        for the person's own audience (young people, LGBTQI+ people, women) first. If nothing suits,
+        relax the language, then the region: a path must never end without someone to call.
+        Organisations in ``excluded`` (rules of 'excluded_contacts') are never offered."""
+        known = {k: v for k, v in self.catalog.entries.get("organisation", {}).items() if k not in excluded}
         recourse = self.catalog.entries.get("recourse", {})
         minor = bool(preferred & MINOR_AUDIENCES)
 
@@ -93,17 +112,23 @@ class Questionnaire:
             region_ok = not by_region or region in (None, "unsure") or bool({region, ALL_REGIONS} & set(data["regions"]))
             return region_ok and (not by_language or language is None or language in data["languages"])
 
+        # The first contacts in the person's language, wherever they live (a line answers by phone
+        # from anywhere); if none speaks it, all of them: a person who asked for help in English
+        # still needs the suicide line or Child Focus first.
+        leading = [i for i in first if i in known and suits(i, False, True)] or [i for i in first if i in known]
         for by_region, by_language in ((True, True), (True, False), (False, False)):
-            chosen: list[str] = []
+            chosen = list(leading)
             for route in routes:
-                named = [i for i in recourse[route].data.get("organisations", []) if i in known] if route in recourse else []
+                data = recourse[route].data if route in recourse else {}
+                adults_only = set(data.get("adults_only", [])) if minor else set()
+                named = [i for i in data.get("organisations", []) if i in known and i not in adults_only]
                 fitting = [i for i in named if known[i].data["intake"] == "open" and suits(i, by_region, by_language)
                            and (minor or not set(known[i].data["audiences"]) <= YOUTH_ONLY)]
                 fitting.sort(key=lambda i: not (set(known[i].data["audiences"]) & preferred))
                 chosen += [i for i in fitting[:PER_STEP] if i not in chosen]
-            if chosen:
+            if len(chosen) > len(leading):  # someone to call for the plan's steps, not only the first ones
                 return chosen[:MAX_CONTACTS]
-        return []
+        return leading[:MAX_CONTACTS]
 
     # Walking every path -------------------------------------------------------------------
 
@@ -131,11 +156,11 @@ class _Cycle(Exception):
     pass
 
 
-def load(catalog: Catalog) -> Questionnaire:
+def load(catalog: Catalog, safety: Safety) -> Questionnaire:
     """Read and check directory/self-assessment.yml; raise ContentError listing every problem."""
     doc = load_file(catalog.site, FILE, "self-assessment")
     questionnaire = Questionnaire(doc, catalog)
-    problems = _check_graph(doc, catalog)
+    problems = _check_graph(doc, catalog) + _check_references(doc, catalog, safety)
     if not problems:  # walking the paths needs a sound graph
         problems = _check_paths(questionnaire)
     if problems:
@@ -143,9 +168,77 @@ def load(catalog: Catalog) -> Questionnaire:
     return questionnaire
 
 
+def law_anchors(site, lang: str) -> dict[str, str]:
+    """The stable anchors of the law chapter's headings in ``lang`` ('### Menaces { #threats }'),
+    each with its heading's words."""
+    path = site.root / "docs" / lang / LAW_CHAPTER
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    return {anchor: title.strip() for title, anchor in re.findall(r"(?m)^#+ (.*?)\{\s*#([a-z0-9-]+)\s*\}\s*$", text)}
+
+
+def _check_references(doc, catalog: Catalog, safety: Safety) -> list[Problem]:
+    """What the rules point at outside this file: the law chapter's paragraphs ('basis'), crisis
+    lines ('lines'), warnings ('notice') and organisations ('first_contacts')."""
+    data, problems = doc.data, []
+    anchors = {lang: law_anchors(catalog.site, lang) for lang in catalog.site.complete_languages}
+    line_ids = {line["id"]: [c.number for c in safety.line(line["id"], catalog.site.default_language).calls]
+                for line in safety._lines}
+
+    def problem(where, message, hint=""):
+        problems.append(Problem(doc.path, doc.line_of(where), schema._dotted(where), message, hint))
+
+    def check_basis(where, basis):
+        for lang, known in anchors.items():
+            if basis not in known:
+                problem(where, f"the law chapter (docs/{lang}/{LAW_CHAPTER}) has no paragraph with the anchor '{basis}'.",
+                        f"known anchors: {', '.join(sorted(known))}")
+
+    def check_lines(where, refs):
+        for i, ref in enumerate(refs):
+            line_id, _, number = ref.partition(":")
+            if line_id not in line_ids:
+                problem(where + (i,), f"there is no crisis line '{line_id}' in directory/crisis-lines.yml.",
+                        f"known lines: {', '.join(sorted(line_ids))}")
+            elif number and number not in line_ids[line_id]:
+                problem(where + (i,), f"the line '{line_id}' has no number '{number}'.",
+                        f"its numbers: {', '.join(line_ids[line_id])}")
+
+    for qi, question in enumerate(data["questions"]):
+        check_lines(("questions", qi, "lines"), question.get("lines", []))
+    for ri, rule in enumerate(data["categories"]):
+        if "basis" in rule:
+            check_basis(("categories", ri, "basis"), rule["basis"])
+        elif rule["category"] != "unknown":
+            problem(("categories", ri), "this rule does not say which paragraph of the law chapter justifies it.",
+                    "add 'basis: <anchor>' with the anchor of a heading of docs/fr/guide/law.md, such as 'threats'")
+    facts = {**_facts(data), "category": set(RESULTS)}
+    for ni, note in enumerate(data.get("notes", [])):
+        _check_rule(note["when"], facts, ("notes", ni, "when"), problem)
+        check_lines(("notes", ni, "lines"), note.get("lines", []))
+        if "basis" in note:
+            check_basis(("notes", ni, "basis"), note["basis"])
+        if "notice" in note and note["notice"] not in safety.notices:
+            problem(("notes", ni, "notice"), f"there is no warning '{note['notice']}' in directory/notices.yml.",
+                    f"known warnings: {', '.join(sorted(safety.notices))}")
+    orgs = catalog.entries.get("organisation", {})
+    for key in ("first_contacts", "excluded_contacts"):
+        for fi, rule in enumerate(data.get(key, [])):
+            _check_rule(rule["when"], facts, (key, fi, "when"), problem)
+            for oi, org in enumerate(rule["organisations"]):
+                if org not in orgs:
+                    problem((key, fi, "organisations", oi), f"there is no organisation '{org}'.",
+                            "use the id of a file in directory/organisations/")
+    return problems
+
+
+def result_label(catalog: Catalog, lang: str, result: str) -> str:
+    """How a result is named: a category's one wording, or the words for 'maybe' and 'unknown'."""
+    return catalog.label(lang, "category", result) if result in CATEGORIES else catalog.label(lang, "ui", f"sa_result_{result}")
+
+
 def _check_graph(doc, catalog: Catalog) -> list[Problem]:
     """References: every 'next' to a known screen, every route known, every rule on a known fact
-    and value, every category and group explained, every question reachable."""
+    and value, every result and group explained, every question reachable."""
     data, problems = doc.data, []
 
     def problem(where, message, hint=""):
@@ -182,8 +275,9 @@ def _check_graph(doc, catalog: Catalog) -> list[Problem]:
                     f"the routes are in directory/recourse/: {', '.join(sorted(routes))}")
         if action["group"] not in data["groups"]:
             problem(("actions", ai, "group"), f"unknown group '{action['group']}'.", f"use one of: {', '.join(data['groups'])}")
-        _check_rule(action.get("when"), {**facts, "category": {"a", "b", "c"}}, ("actions", ai, "when"), problem)
-    for key, needed in (("category_texts", {"a", "b", "c"}), ("group_texts", set(data["groups"])),
+        _check_rule(action.get("when"), {**facts, "category": set(RESULTS)}, ("actions", ai, "when"), problem)
+    used = {rule["category"] for rule in data["categories"]}
+    for key, needed in (("category_texts", set(CATEGORIES) | used), ("group_texts", set(data["groups"])),
                         ("role_texts", facts.get("role", set()))):
         for missing in sorted(needed - set(data[key])):
             problem((key,), f"no text for '{missing}'.", f"add '{missing}:' with fr and nl texts")
@@ -252,8 +346,8 @@ def _check_paths(questionnaire: Questionnaire) -> list[Problem]:
         problem(f"the questions loop: {' → '.join(cycle.args[0])}.", "a 'next' must never lead back to an earlier question")
     except (KeyError, TypeError):  # a 'next' that matched nothing
         problem("some answers lead nowhere (a dead end).", "end every 'next' list with a rule that has only 'to:'")
-    for missing in sorted({"a", "b", "c"} - categories):
-        problem(f"no path ever leads to category '{missing}'.")
+    for missing in sorted(({rule["category"] for rule in questionnaire.data["categories"]} | set(CATEGORIES)) - categories):
+        problem(f"no path ever leads to the result '{missing}'.")
     return problems
 
 
@@ -275,41 +369,107 @@ def remaining_questions(data) -> dict[str, int]:
     return memo
 
 
-def browser_data(questionnaire: Questionnaire, ctx, path_of) -> dict:
+def browser_data(questionnaire: Questionnaire, ctx, path_of, safety: Safety) -> dict:
     """Everything the script needs, in one language: the graph and rules as they are, texts in
-    ``ctx.lang`` (French where a text is missing), links relative to the page."""
+    ``ctx.lang`` (French where a text is missing), links relative to the page, and the numbers of
+    the crisis lines the screens and notes name. A warning ('notice') is not sent as data: the
+    page holds it, rendered once, in a <template> the script copies."""
     data, catalog = questionnaire.data, questionnaire.catalog
     default = catalog.site.default_language
 
     def text(value):  # plain text: the script inserts it with textContent, never as HTML
         return in_language(value, ctx.lang, default)[0] or ""
 
+    def calls(refs):
+        out = []
+        for ref in refs:
+            line_id, _, number = ref.partition(":")
+            out += [{"number": phone_display(c.number), "href": tel_href(c.number), "name": c.name}
+                    for c in safety.line(line_id, ctx.lang).calls if not number or c.number == number]
+        return out
+
     routes = catalog.entries["recourse"]
     orgs = catalog.entries["organisation"]
     named = {i for r in routes.values() for i in r.data.get("organisations", []) if i in orgs}
+    named |= {i for rule in data.get("first_contacts", []) for i in rule["organisations"]}
+    results = [r for r in RESULTS if r in data["category_texts"]]
     return {
         "start": data["start"],
         "remaining": remaining_questions(data),
         "questions": [{
             "id": q["id"], "fact": q.get("fact", q["id"]), "info": bool(q.get("info")),
-            "text": text(q["text"]), "why": text(q.get("why")), "next": q["next"],
+            "text": text(q["text"]), "why": text(q.get("why")), "next": q["next"], "calls": calls(q.get("lines", [])),
             "answers": [{"value": a["value"], "text": text(a["text"]), "sets": a.get("sets", {})}
                         for a in q.get("answers", [])],
         } for q in data["questions"]],
-        "categories": data["categories"],
+        "categories": [{k: v for k, v in rule.items() if k != "basis"} for rule in data["categories"]],
         "categoryTexts": {k: text(v) for k, v in data["category_texts"].items()},
-        "categoryLabels": {k: ctx.label("category", k) for k in ("a", "b", "c")},
+        "categoryLabels": {k: result_label(catalog, ctx.lang, k) for k in results},
+        "notes": [{"when": n["when"], "first": bool(n.get("first")), "text": text(n.get("text")),
+                   "calls": calls(n.get("lines", [])), "notice": n.get("notice"),
+                   "basis": ctx.link(LAW_CHAPTER, n["basis"]) if n.get("basis") else None}
+                  for n in data.get("notes", [])],
+        "firstContacts": data.get("first_contacts", []),
+        "excludedContacts": data.get("excluded_contacts", []),
         "groups": data["groups"],
         "groupTexts": {k: text(v) for k, v in data["group_texts"].items()},
         "roleTexts": {k: text(v) for k, v in data["role_texts"].items()},
         "actions": data["actions"],
         "routes": {rid: {"title": text(r.data["title"]), "summary": text(r.data["summary"]),
-                         "url": ctx.link(path_of(r)), "organisations": r.data.get("organisations", [])}
+                         "url": ctx.link(path_of(r)), "organisations": r.data.get("organisations", []),
+                         "adultsOnly": r.data.get("adults_only", [])}
                    for rid, r in routes.items()},
         "organisations": {oid: {"name": text(orgs[oid].data["name"]), "url": ctx.link(path_of(orgs[oid])),
-                                "phone": next((c["value"] for c in orgs[oid].data["contacts"] if c["type"] == "phone"), None),
+                                **_phone(orgs[oid].data),
                                 **{k: orgs[oid].data[k] for k in ("regions", "languages", "audiences", "intake")}}
                           for oid in sorted(named)},
         "limits": {"perStep": PER_STEP, "contacts": MAX_CONTACTS},
     }
 
+
+def _phone(org: dict) -> dict:
+    """An organisation's first phone number, as shown and as a link (none if it has no phone)."""
+    number = next((c["value"] for c in org["contacts"] if c["type"] == "phone"), None)
+    return {"phone": phone_display(number), "phoneHref": tel_href(number)} if number else {"phone": None}
+
+
+# The rules in words (the page "How the self-assessment decides") --------------------------------
+
+def rules_in_words(questionnaire: Questionnaire, ctx, safety: Safety) -> tuple[list, list]:
+    """Every result rule and every note as (conditions in the reader's words, result, basis link):
+    the table a lawyer reviews, each basis titled with its heading in the law chapter."""
+    data, catalog = questionnaire.data, questionnaire.catalog
+    law_titles = law_anchors(catalog.site, ctx.lang)
+    default = catalog.site.default_language
+
+    def text(value):
+        return in_language(value, ctx.lang, default)[0] or ""
+
+    # how each value of each fact is worded: the answer that gives it (or sets it)
+    words: dict[str, dict[str, str]] = {}
+    questions: dict[str, str] = {}
+    for q in data["questions"]:
+        questions[q.get("fact", q["id"])] = text(q["text"])
+    for q in data["questions"]:
+        fact = q.get("fact", q["id"])
+        for answer in q.get("answers", []):
+            words.setdefault(fact, {})[answer["value"]] = text(answer["text"])
+            for name, value in answer.get("sets", {}).items():
+                questions.setdefault(name, text(q["text"]))
+                words.setdefault(name, {})[value] = text(answer["text"])
+    questions["category"] = catalog.label(ctx.lang, "ui", "rules_result_so_far")
+    words["category"] = {r: result_label(catalog, ctx.lang, r) for r in RESULTS}
+
+    def conditions(rule):
+        return [(questions[fact], [words[fact].get(v, v) for v in values]) for fact, values in (rule or {}).items()]
+
+    def basis(anchor):
+        return {"url": ctx.link(LAW_CHAPTER, anchor), "title": law_titles.get(anchor, anchor)} if anchor else None
+
+    rows = [{"conditions": conditions(rule.get("when")), "result": result_label(catalog, ctx.lang, rule["category"]),
+             "basis": basis(rule.get("basis"))} for rule in data["categories"]]
+    # a note that shows a warning is described by the warning's title
+    notes = [{"conditions": conditions(n["when"]), "basis": basis(n.get("basis")),
+              "text": text(n["text"] if "text" in n else safety.notices[n["notice"]]["title"])}
+             for n in data.get("notes", [])]
+    return rows, notes

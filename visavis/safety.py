@@ -15,11 +15,14 @@ from markupsafe import Markup, escape
 from . import schema
 from .catalog import Catalog, duplicate_ids, in_language, load_file
 from .errors import ContentError, Problem
+from .render import phone_link
 
 LINES_FILE = "crisis-lines.yml"
 NOTICES_FILE = "notices.yml"
 # {call:child-focus} in a notice's paragraph: that organisation's number as a link.
 CALL = re.compile(r"\{call:([a-z0-9-]+)\}")
+# A warning rendered into a generated block (its own words mention screenshots).
+_WARNING_HTML = re.compile(r'<aside [^>]*data-vav-notice="[^"]*".*?</aside>', re.S)
 
 
 @dataclass(frozen=True)
@@ -63,7 +66,6 @@ class Safety:
 
     def paragraphs(self, notice_id: str, lang: str) -> list[Markup]:
         """A notice's paragraphs, escaped, with each {call:…} turned into a tap-to-call link."""
-        from .render import phone_link  # render imports catalog only; no cycle at call time
         texts = in_language(self.notices[notice_id]["paragraphs"], lang, self.catalog.site.default_language)[0]
         out = []
         for text in texts:
@@ -83,14 +85,24 @@ class Safety:
                     out[notice_id] = found
         return out
 
-    def check_page(self, markdown: str, lang: str, shown_as: str) -> None:
-        """A Markdown page that mentions screenshots must carry the minors' warning (its marker)."""
+    def check_page(self, markdown: str, blocks: list[tuple[int, str]], lang: str, shown_as: str) -> None:
+        """A Markdown page that mentions screenshots, in its own text or in a block generated on it
+        ((marker line, generated text) in ``blocks``), must carry the minors' warning (its marker)."""
         problems = []
-        for notice_id, found in self.required(markdown, lang).items():
-            if f"directory:notice:{notice_id}" not in markdown:
-                line = markdown[: found.start()].count("\n") + 1
-                problems.append(Problem(shown_as, line, "", f"the page mentions '{found.group(0)}' but does not show the warning '{notice_id}'.",
-                                        f"add a line <!-- directory:notice:{notice_id} --> just after the paragraph"))
+        for notice_id in self.notices:
+            if f"directory:notice:{notice_id}" in markdown:
+                continue
+            found = self.required(markdown, lang).get(notice_id)
+            if found:
+                line, what = markdown[: found.start()].count("\n") + 1, f"the page mentions '{found.group(0)}'"
+            else:
+                hits = [(line, self.required(_WARNING_HTML.sub("", text), lang).get(notice_id)) for line, text in blocks]
+                hits = [(line, hit) for line, hit in hits if hit]
+                if not hits:
+                    continue
+                line, what = hits[0][0], f"the block generated here mentions '{hits[0][1].group(0)}'"
+            problems.append(Problem(shown_as, line, "", f"{what} but the page does not show the warning '{notice_id}'.",
+                                    f"add a line <!-- directory:notice:{notice_id} --> just after the paragraph"))
         if problems:
             raise ContentError(problems)
 

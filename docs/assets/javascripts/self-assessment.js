@@ -49,32 +49,45 @@
   function youthOnly(org) {
     return org.audiences.every(function (a) { return ["minors", "parents", "education"].indexOf(a) !== -1; });
   }
-  function contacts(routes, facts) {
+  // The organisations named by every matching rule (first_contacts, excluded_contacts), in order.
+  function organisationsOf(rules, facts) {
+    var out = [];
+    rules.forEach(function (rule) { if (matches(rule.when, facts)) out = out.concat(rule.organisations); });
+    return out;
+  }
+  function contacts(routes, facts, first, excluded) {
     var preferred = preferredAudiences(facts);
     var minor = overlaps(preferred, ["minors", "parents"]);
     function suits(id, byRegion, byLanguage) {
       var org = data.organisations[id];
+      if (excluded.indexOf(id) !== -1) return false;
       var regionOk = !byRegion || !facts.region || facts.region === "unsure" ||
         org.regions.indexOf(facts.region) !== -1 || org.regions.indexOf("belgium") !== -1;
       var languageOk = !byLanguage || !facts.language || org.languages.indexOf(facts.language) !== -1;
       return regionOk && languageOk;
     }
     var tries = [[true, true], [true, false], [false, false]];
+    // the first contacts in the person's language, wherever they live; if none speaks it, all of them
+    var leading = first.filter(function (id) { return data.organisations[id] && suits(id, false, true); });
+    if (!leading.length) leading = first.filter(function (id) { return data.organisations[id] && excluded.indexOf(id) === -1; });
     for (var t = 0; t < tries.length; t++) {
-      var chosen = [];
+      var chosen = leading.slice();
       routes.forEach(function (route) {
+        // a minor is never sent to a service that helps only adults with this route
+        var adultsOnly = minor ? data.routes[route].adultsOnly : [];
         var fitting = data.routes[route].organisations.filter(function (id) {
           var org = data.organisations[id];
-          return org && org.intake === "open" && suits(id, tries[t][0], tries[t][1]) && (minor || !youthOnly(org));
+          return org && adultsOnly.indexOf(id) === -1 && org.intake === "open" && suits(id, tries[t][0], tries[t][1]) &&
+            (minor || !youthOnly(org));
         });
         // stable sort: the person's own audience first
         fitting = fitting.map(function (id, i) { return [overlaps(data.organisations[id].audiences, preferred) ? 0 : 1, i, id]; })
           .sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; }).map(function (x) { return x[2]; });
         fitting.slice(0, data.limits.perStep).forEach(function (id) { if (chosen.indexOf(id) === -1) chosen.push(id); });
       });
-      if (chosen.length) return chosen.slice(0, data.limits.contacts);
+      if (chosen.length > leading.length) return chosen.slice(0, data.limits.contacts);
     }
-    return [];
+    return leading.slice(0, data.limits.contacts);
   }
   function plan(facts) {
     var category = first(data.categories, facts, "category");
@@ -86,7 +99,12 @@
         if (action.group === group && !taken && matches(action.when, withCategory)) steps.push(action);
       });
     });
-    return { category: category, steps: steps, contacts: contacts(steps.map(function (s) { return s.recourse; }), facts) };
+    var firstContacts = organisationsOf(data.firstContacts, withCategory);
+    var excluded = organisationsOf(data.excludedContacts, withCategory);
+    var notes = [];
+    data.notes.forEach(function (note, i) { if (matches(note.when, withCategory)) notes.push(i); });
+    return { category: category, steps: steps, notes: notes,
+      contacts: contacts(steps.map(function (s) { return s.recourse; }), facts, firstContacts, excluded) };
   }
 
   /* ---- Navigation between screens ---- */
@@ -185,9 +203,7 @@
     var given = state.answers.filter(function (a) { return a.id === q.id; })[0];
     var title = el("h2", { id: "vav-sa-title", tabindex: "-1", text: q.text, "class": "vav-sa__question" });
     if (q.info) {
-      return [progress(), el("div", { "class": "vav-sa__info", role: "alert" }, [title]),
-        el("p", {}, [el("a", { href: "tel:101", "class": "md-button md-button--primary", text: "101" }), document.createTextNode(" "),
-          el("a", { href: "tel:112", "class": "md-button md-button--primary", text: "112" })]),
+      return [progress(), el("div", { "class": "vav-sa__info", role: "alert" }, [title]), callButtons(q.calls),
         el("div", { "class": "vav-sa__nav" }, [button(ui.sa_continue, function () { answer(q.id, "seen"); }, true),
           button(ui.sa_back, back), button(ui.sa_restart, restart)])];
     }
@@ -222,7 +238,7 @@
       var text = q.answers.filter(function (x) { return x.value === a.value; })[0].text;
       list.appendChild(el("dt", { text: q.text }));
       list.appendChild(el("dd", {}, [document.createTextNode(text + " "),
-        el("button", { type: "button", "class": "vav-sa__change", text: ui.sa_change, "aria-label": ui.sa_change + " : " + q.text,
+        el("button", { type: "button", "class": "vav-sa__change", text: ui.sa_change, "aria-label": ui.sa_change_label.replace("{question}", q.text),
           onclick: function () { state.screen = a.id; show(true); } })]));
     });
     return [el("h2", { id: "vav-sa-title", tabindex: "-1", text: ui.sa_summary_title }), el("p", { text: ui.sa_summary_intro }), list,
@@ -230,15 +246,40 @@
         button(ui.sa_back, back), button(ui.sa_restart, restart)])];
   }
 
+  // Crisis lines as call buttons (the numbers come from the directory data, through the page).
+  function callButtons(calls) {
+    var box = el("p", { "class": "vav-sa__calls" });
+    calls.forEach(function (c) {
+      box.appendChild(el("a", { href: c.href, "class": "md-button md-button--primary vav-sa__call" },
+        [el("strong", { text: c.number }), document.createTextNode(" " + c.name)]));
+    });
+    return calls.length ? box : null;
+  }
+  // A note of the plan: its text, its crisis lines, a warning copied from the page, a link to the law.
+  function noteNodes(note) {
+    if (note.notice) {
+      var template = document.getElementById("vav-sa-notice-" + note.notice);
+      return template ? [el("div", { "class": "vav-sa__notice" }, [document.importNode(template.content, true)])] : [];
+    }
+    var attrs = { "class": "vav-sa__note" + (note.first ? " vav-sa__note--first" : "") };
+    if (note.first) attrs.role = "alert";
+    return [el("div", attrs, [el("p", { text: note.text }), callButtons(note.calls),
+      note.basis ? el("p", {}, [el("a", { href: note.basis, text: ui.sa_law_link })]) : null])];
+  }
+
   function resultScreen() {
     var facts = factsOf(state.answers);
     var result = plan(facts);
-    var nodes = [el("h2", { id: "vav-sa-title", tabindex: "-1", text: ui.sa_result_title }),
-      el("p", { "class": "vav-lead", text: data.roleTexts[facts.role] || "" }),
+    var notes = result.notes.map(function (i) { return data.notes[i]; });
+    var nodes = [el("h2", { id: "vav-sa-title", tabindex: "-1", text: ui.sa_result_title })];
+    notes.filter(function (n) { return n.first; }).forEach(function (n) { nodes = nodes.concat(noteNodes(n)); });
+    nodes.push(el("p", { "class": "vav-lead", text: data.roleTexts[facts.role] || "" }),
       el("section", { "class": "vav-sa__category vav-sa__category--" + result.category, "aria-labelledby": "vav-sa-cat" }, [
-        el("h3", { id: "vav-sa-cat", text: ui.sa_category_title + " : " + data.categoryLabels[result.category] }),
+        el("h3", { id: "vav-sa-cat", text: ui.sa_category_title.replace("{result}", data.categoryLabels[result.category]) }),
         el("p", { text: data.categoryTexts[result.category] }),
-        el("p", { "class": "vav-disclaimer", text: ui.sa_disclaimer })])];
+        el("p", { "class": "vav-sa__origin", text: ui.categories_origin }),
+        el("p", { "class": "vav-disclaimer", text: ui.sa_disclaimer })]));
+    notes.filter(function (n) { return !n.first; }).forEach(function (n) { nodes = nodes.concat(noteNodes(n)); });
     var number = 0;
     data.groups.forEach(function (group) {
       var steps = result.steps.filter(function (s) { return s.group === group; });
@@ -256,7 +297,7 @@
       var org = data.organisations[id];
       people.appendChild(el("li", { "class": "vav-card" }, [el("a", { "class": "vav-card__name", href: org.url, text: org.name }),
         org.phone ? document.createTextNode(" — ") : null,
-        org.phone ? el("a", { href: "tel:" + org.phone.replace(/ /g, ""), text: org.phone }) : null]));
+        org.phone ? el("a", { href: org.phoneHref, text: org.phone }) : null]));
     });
     nodes.push(el("h3", { text: ui.sa_contacts_title }), people);
     var copyArea = el("textarea", { "class": "vav-sa__copy", readonly: "readonly", rows: "8", hidden: "hidden", "aria-label": ui.sa_copy });
