@@ -166,7 +166,8 @@ class TestHonestResults:
 # Every page, read as built ---------------------------------------------------------------------
 
 SCREENSHOT_WORDS = re.compile(r"\b(captures?|screenshots?|schermafbeeldingen|schermafbeelding|printscreen)\b", re.I)
-POLICE_OR_112 = re.compile(r"\b101\b[^.;:\n]{0,12}\b(ou|of)\b[^.;:\n]{0,6}\b112\b", re.I)
+# "101 or 112" as alternatives, with at most a role in brackets between them ("101 (police) ou le 112")
+POLICE_OR_112 = re.compile(r"\b101\b\s*(\([^)]*\)\s*)?(ou|of|or)\s+(le\s+|bel\s+)?\b112\b(?!\s*\()", re.I)
 
 
 def articles(built_site):
@@ -237,3 +238,27 @@ def test_the_crisis_numbers_come_from_the_directory_data(tmp_path):
         html = (project / "site" / page).read_text(encoding="utf-8")
         block = html[html.index('class="vav-crisis"'):html.index("</section>", html.index('class="vav-crisis"'))]
         assert 'href="tel:1077"' in block and 'href="tel:107"' not in block, page
+
+
+CATEGORY_WORDS = {
+    "fr": ["(a) punissable par la loi pénale", "(b) pas pénal, mais retrait ou action civile possible",
+           "(c) légal, mais blessant et nuisible"],
+    "nl": ["(a) strafbaar volgens het strafrecht", "(b) niet strafbaar, maar verwijdering of burgerlijke procedure mogelijk",
+           "(c) legaal, maar kwetsend en schadelijk"],
+}
+UNESCO_ADAPTED = {"fr": "adaptées au droit belge à partir de la classification de l'UNESCO",
+                  "nl": "afgeleid van de indeling van UNESCO en aangepast aan het Belgische recht"}
+
+
+def test_every_page_that_presents_the_three_categories_uses_one_wording_and_says_they_are_adapted_from_unesco(built_site):
+    presenting = 0
+    for page, text, _ in articles(built_site):
+        lang = "nl" if page.startswith("nl/") else "fr"
+        flat = " ".join(text.split()).casefold()
+        if not all(f"({x})" in flat for x in "abc"):
+            continue
+        presenting += 1
+        for words in CATEGORY_WORDS[lang]:
+            assert words.casefold() in flat, (page, words)
+        assert UNESCO_ADAPTED[lang].casefold() in flat, page
+    assert presenting >= 20
