@@ -217,6 +217,10 @@ def _check_references(doc, catalog: Catalog, safety: Safety) -> list[Problem]:
         check_lines(("notes", ni, "lines"), note.get("lines", []))
         if "basis" in note:
             check_basis(("notes", ni, "basis"), note["basis"])
+        for lang in catalog.site.complete_languages:
+            if "link" in note and not (catalog.site.root / "docs" / lang / note["link"]).exists():
+                problem(("notes", ni, "link"), f"there is no page docs/{lang}/{note['link']}.",
+                        "name a page of the guide, such as 'guide/parents.md'")
         if "notice" in note and note["notice"] not in safety.notices:
             problem(("notes", ni, "notice"), f"there is no warning '{note['notice']}' in directory/notices.yml.",
                     f"known warnings: {', '.join(sorted(safety.notices))}")
@@ -407,7 +411,8 @@ def browser_data(questionnaire: Questionnaire, ctx, path_of, safety: Safety) -> 
         "categoryLabels": {k: result_label(catalog, ctx.lang, k) for k in results},
         "notes": [{"when": n["when"], "first": bool(n.get("first")), "text": text(n.get("text")),
                    "calls": calls(n.get("lines", [])), "notice": n.get("notice"),
-                   "basis": ctx.link(LAW_CHAPTER, n["basis"]) if n.get("basis") else None}
+                   "basis": ctx.link(LAW_CHAPTER, n["basis"]) if n.get("basis") else None,
+                   "link": ctx.link(n["link"]) if n.get("link") else None}
                   for n in data.get("notes", [])],
         "firstContacts": data.get("first_contacts", []),
         "excludedContacts": data.get("excluded_contacts", []),

@@ -263,6 +263,7 @@
     }
     var attrs = { "class": "vav-sa__note" + (note.first ? " vav-sa__note--first" : "") };
     if (note.first) attrs.role = "alert";
+    if (note.link) return [el("p", { "class": "vav-sa__page" }, [el("a", { href: note.link, text: note.text })])];
     return [el("div", attrs, [el("p", { text: note.text }), callButtons(note.calls),
       note.basis ? el("p", {}, [el("a", { href: note.basis, text: ui.sa_law_link })]) : null])];
   }
@@ -279,7 +280,7 @@
         el("p", { text: data.categoryTexts[result.category] }),
         el("p", { "class": "vav-sa__origin", text: ui.categories_origin }),
         el("p", { "class": "vav-disclaimer", text: ui.sa_disclaimer })]));
-    notes.filter(function (n) { return !n.first; }).forEach(function (n) { nodes = nodes.concat(noteNodes(n)); });
+    notes.filter(function (n) { return !n.first && !n.link; }).forEach(function (n) { nodes = nodes.concat(noteNodes(n)); });
     var number = 0;
     data.groups.forEach(function (group) {
       var steps = result.steps.filter(function (s) { return s.group === group; });
@@ -299,6 +300,8 @@
         org.phone ? document.createTextNode(" — ") : null,
         org.phone ? el("a", { href: org.phoneHref, text: org.phone }) : null]));
     });
+    // pages of the guide for the person's situation, after the steps
+    notes.filter(function (n) { return n.link; }).forEach(function (n) { nodes = nodes.concat(noteNodes(n)); });
     nodes.push(el("h3", { text: ui.sa_contacts_title }), people);
     var copyArea = el("textarea", { "class": "vav-sa__copy", readonly: "readonly", rows: "8", hidden: "hidden", "aria-label": ui.sa_copy });
     nodes.push(el("div", { "class": "vav-sa__nav vav-no-print" }, [
