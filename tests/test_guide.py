@@ -18,7 +18,8 @@ from visavis import build
 SITE = build.site(ROOT)
 LANGS = SITE.languages
 CHAPTERS = ["guide/right-now.md", "guide/understanding.md", "guide/law.md", "guide/reacting.md",
-            "guide/witnesses.md", "guide/protecting.md", "guide/safe-browsing.md", "guide/glossary.md",
+            "guide/witnesses.md", "guide/parents.md", "guide/school.md", "guide/work.md", "guide/after-reporting.md",
+            "guide/protecting.md", "guide/safe-browsing.md", "guide/glossary.md", "self-assessment/how-it-decides.md",
             "about/index.md", "about/accessibility.md", "about/privacy.md", "about/contribute.md"]
 IN_BRIEF = {"fr": "En bref", "nl": "In het kort"}
 WHERE_NEXT = {"fr": "Et maintenant ?", "nl": "En nu?"}
