@@ -6,6 +6,7 @@ another generator means rewriting this file only.
 """
 from __future__ import annotations
 
+import html
 import re
 import shutil
 import sys
@@ -123,7 +124,7 @@ def on_post_page(output, page, config):
     output = _HEAD_ALTERNATE.sub("", head) + sep + links.protect_outbound(body)
     # the theme's search dialog has no accessible name
     output = output.replace('data-md-component="search" role="dialog">',
-                            f'data-md-component="search" role="dialog" aria-label="{_search_label(config)}">', 1)
+                            f'data-md-component="search" role="dialog" aria-label="{html.escape(_search_label(config))}">', 1)
     # file:// pages have no origin a policy could name: the offline pack goes without one
     return output if _offline(config) else security.add_meta_policy(output)
 

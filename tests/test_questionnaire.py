@@ -111,9 +111,7 @@ def project_with(tmp_path: Path, edit) -> list:
     """A copy of the content with self-assessment.yml changed by ``edit``; the problems found."""
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     shutil.copytree(ROOT / "directory", tmp_path / "directory")
-    for law in ROOT.glob("docs/*/" + questionnaire.LAW_CHAPTER):  # the rules' 'basis' anchors live there
-        (tmp_path / law.relative_to(ROOT)).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(law, tmp_path / law.relative_to(ROOT))
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")  # the rules name the law chapter's anchors and pages
     path = tmp_path / "directory" / questionnaire.FILE
     path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
     try:

@@ -124,3 +124,82 @@ def test_the_real_content_passes_the_check():
     result = subprocess.run([sys.executable, "scripts/check"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Content OK")
+
+
+# One verdict everywhere: the build's schema check and the editors' / pre-commit's check-jsonschema
+# (ECMA-262 regular expressions) accept and refuse the same values.
+PATTERN_CASES = ["bad-phone", "bad-email", "http-url", "javascript-url", "data-url", "email-with-name",
+                 "value-ending-with-newline", "unknown-region"]
+
+
+@pytest.mark.parametrize("case", PATTERN_CASES)
+def test_the_build_and_the_pre_commit_schema_check_give_the_same_verdict(case):
+    from visavis import schema, yamlfile
+
+    fixture = FIXTURES / "invalid/organisation" / f"{case}.yml"
+    doc, problems = yamlfile.load(fixture, fixture.name)
+    assert doc is not None and not problems
+    ours = schema.check(doc, schema.validator(ROOT / "directory/schemas", "organisation"))
+    theirs = subprocess.run([str(Path(sys.executable).parent / "check-jsonschema"), "--schemafile",
+                             str(ROOT / "directory/schemas/organisation.schema.json"), str(fixture)],
+                            capture_output=True, text=True)
+    assert bool(ours) == (theirs.returncode == 1) == True, (ours, theirs.stdout)  # noqa: E712  both refuse
+
+
+def test_the_valid_example_passes_both_checks():
+    from visavis import schema, yamlfile
+
+    fixture = FIXTURES / "valid/tele-accueil.yml"
+    doc, _ = yamlfile.load(fixture, fixture.name)
+    assert schema.check(doc, schema.validator(ROOT / "directory/schemas", "organisation")) == []
+    theirs = subprocess.run([str(Path(sys.executable).parent / "check-jsonschema"), "--schemafile",
+                             str(ROOT / "directory/schemas/organisation.schema.json"), str(fixture)], capture_output=True)
+    assert theirs.returncode == 0
+
+
+def test_a_file_over_the_size_limit_is_refused_with_a_message(tmp_path):
+    from visavis import yamlfile
+
+    big = tmp_path / "pasted.yml"
+    big.write_text("id: pasted\ndescription:\n  fr: " + "x" * (yamlfile.MAX_BYTES + 10) + "\n", encoding="utf-8")
+    doc, problems = yamlfile.load(big, "directory/organisations/pasted.yml")
+    assert doc is None and "a data file may be at most" in problems[0].message
+    assert problems[0].file == "directory/organisations/pasted.yml"
+
+
+def test_a_byte_order_mark_from_a_windows_editor_is_accepted(tmp_path):
+    from visavis import yamlfile
+
+    path = tmp_path / "bom.yml"
+    path.write_bytes("\ufeffid: bom\n".encode("utf-8"))
+    doc, problems = yamlfile.load(path, "bom.yml")
+    assert problems == [] and doc.data == {"id": "bom"}
+
+
+# The interface words are checked like the data -------------------------------------------------
+
+LABEL_MISTAKES = {
+    "http quick exit": ("nl", lambda t: t.replace("quick_exit_url: https://", "quick_exit_url: http://"), "ui.quick_exit_url",
+                        "expected a full web address starting with 'https://'"),
+    "script in a label": ("fr", lambda t: t.replace("  skip_to_content: Aller au contenu",
+                                                    "  skip_to_content: Aller au contenu<script>alert(1)</script>"),
+                          "ui.skip_to_content", "expected plain text, without HTML"),
+    "missing in Dutch": ("nl", lambda t: t.replace("  sa_back:", "  sa_bakc:"), "ui.sa_back", "this interface text is missing."),
+    "unknown key": ("nl", lambda t: t.replace("  sa_back:", "  sa_bakc:"), "ui.sa_bakc",
+                    "'sa_bakc' is not an interface text of the site."),
+    "label of an unknown value": ("fr", lambda t: t.replace("  brussels: Bruxelles", "  brussels: Bruxelles\n  antwerp: Anvers"),
+                                  "region", "received 'antwerp'; expected one of: belgium"),
+    "key written twice": ("fr", lambda t: t.replace("  skip_to_content: Aller au contenu",
+                                                    "  skip_to_content: Aller au contenu\n  skip_to_content: Contenu"),
+                          "ui.skip_to_content", "is written twice"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(LABEL_MISTAKES))
+def test_each_mistake_in_the_interface_words_is_reported(tmp_path, case):
+    lang, edit, field, words = LABEL_MISTAKES[case]
+    project = make_project(tmp_path)
+    path = project / "directory/labels" / f"{lang}.yml"
+    path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+    problems = [p for p in problems_for(project) if p.file == f"directory/labels/{lang}.yml"]
+    assert any(p.field == field and words in p.message and p.line for p in problems), "\n".join(map(str, problems))

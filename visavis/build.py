@@ -109,7 +109,7 @@ class Site:
 
     def untranslated_notice(self, markdown: str, lang: str) -> str:
         """Put a notice, in ``lang``, right under the title of a page shown in French."""
-        notice = f'<p class="vav-notice" role="note">{self.catalog.label(lang, "ui", "page_untranslated_notice")}</p>'
+        notice = Markup('<p class="vav-notice" role="note">{}</p>').format(self.catalog.label(lang, "ui", "page_untranslated_notice"))
         head, sep, rest = markdown.partition("\n")
         if head.startswith("# "):
             return f"{head}\n\n{notice}\n{rest}"

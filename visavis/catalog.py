@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import schema, yamlfile
-from .errors import LANGUAGE_NAMES, ContentError, Problem
+from .errors import LANGUAGE_NAMES, ContentError, Problem, dotted
 from .siteconfig import SiteConfig
 
 # Data kinds: schema name -> folder under directory/. Order matters for references (see checks).
@@ -173,16 +173,16 @@ def _check_languages(doc, value, where: tuple, site: SiteConfig) -> list[Problem
     found = []
     if isinstance(value, dict):
         if is_text(value):
-            dotted = schema._dotted(where)
+            shown = dotted(where)
             for lang in site.complete_languages:
                 if lang not in value:
                     name = LANGUAGE_NAMES.get(lang, lang)
-                    found.append(Problem(doc.path, doc.line_of(where), dotted,
+                    found.append(Problem(doc.path, doc.line_of(where), shown,
                                          f"the {name} text ('{lang}') is missing.",
-                                         f"add a line '{lang}: …' under '{where[-1] if where else dotted}' with the text in {name}"))
+                                         f"add a line '{lang}: …' under '{where[-1] if where else shown}' with the text in {name}"))
             for lang in value:
                 if lang not in site.languages:
-                    found.append(Problem(doc.path, doc.line_of(where + (lang,)), f"{dotted}.{lang}",
+                    found.append(Problem(doc.path, doc.line_of(where + (lang,)), f"{shown}.{lang}",
                                          f"'{lang}' is not a language of this site.",
                                          f"the site languages are: {', '.join(site.languages)}"))
         else:
@@ -220,7 +220,7 @@ def _unfinished(doc, value, where: tuple) -> list[Problem]:
     if isinstance(value, list):
         return [p for index, item in enumerate(value) for p in _unfinished(doc, item, where + (index,))]
     if isinstance(value, str) and (value in FILL_IN.values() or value == FILL_IN_URL):
-        return [Problem(doc.path, doc.line_of(where), schema._dotted(where), "this field still has to be filled in.",
+        return [Problem(doc.path, doc.line_of(where), dotted(where), "this field still has to be filled in.",
                         "replace the marker with the real value, checked at the source")]
     return []
 
@@ -241,7 +241,7 @@ def _stale(doc, today: dt.date) -> list[Problem]:
 
 def _load_labels(site: SiteConfig) -> tuple[dict, list[Problem]]:
     """Interface words and vocabulary labels, one file per language; every allowed value needs a label."""
-    labels, problems = {}, []
+    labels, docs, problems = {}, {}, []
     vocabularies = schema.vocabularies(site.directory / "schemas")
     for lang in site.languages:
         path = site.directory / "labels" / f"{lang}.yml"
@@ -252,10 +252,12 @@ def _load_labels(site: SiteConfig) -> tuple[dict, list[Problem]]:
                                         f"copy directory/labels/{site.default_language}.yml and translate it"))
             continue
         doc, found = yamlfile.load(path, shown)
+        if doc is not None and not found:
+            found = schema.check(doc, schema.validator(site.directory / "schemas", "labels"))
         problems += found
-        if doc is None:
+        if doc is None or found:
             continue
-        labels[lang] = doc.data
+        labels[lang], docs[lang] = doc.data, doc
         if lang not in site.complete_languages:
             continue
         for group, values in vocabularies.items():
@@ -265,11 +267,15 @@ def _load_labels(site: SiteConfig) -> tuple[dict, list[Problem]]:
                                             f"no label for the value '{value}'.",
                                             f"add '{value}: …' under '{group}:'"))
     if site.default_language in labels:
+        # every key of the French file in every language, and no key the French file does not have
         reference = labels[site.default_language].get("ui", {})
-        for lang in site.complete_languages:
-            missing = set(reference) - set((labels.get(lang) or {}).get("ui", {}))
-            for key in sorted(missing):
-                path = f"directory/labels/{lang}.yml"
-                problems.append(Problem(path, None, f"ui.{key}", "this interface text is missing.",
+        for lang, values in labels.items():
+            path, keys = f"directory/labels/{lang}.yml", set(values.get("ui", {}))
+            for key in sorted(set(reference) - keys) if lang in site.complete_languages else []:
+                problems.append(Problem(path, docs[lang].line_of(("ui",)), f"ui.{key}", "this interface text is missing.",
                                         f"copy it from directory/labels/{site.default_language}.yml and translate it"))
+            for key in sorted(keys - set(reference)):
+                close = difflib.get_close_matches(key, list(reference), n=1)
+                problems.append(Problem(path, docs[lang].line_of(("ui", key)), f"ui.{key}", f"'{key}' is not an interface text of the site.",
+                                        f"did you mean '{close[0]}'?" if close else "remove it, or add it to the French file first"))
     return labels, problems

@@ -8,6 +8,14 @@ from dataclasses import dataclass
 LANGUAGE_NAMES = {"fr": "French", "nl": "Dutch", "de": "German", "en": "English"}
 
 
+def dotted(where: tuple) -> str:
+    """A field path as a contributor reads it: ('contacts', 0, 'value') -> 'contacts[0].value'."""
+    out = ""
+    for part in where:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One problem in one file: where it is, what is wrong, and how to fix it when that is obvious."""

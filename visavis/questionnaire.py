@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from . import schema, yamlfile
+from . import yamlfile
 from .catalog import Catalog, in_language, load_file
-from .errors import ContentError, Problem
+from .errors import ContentError, Problem, dotted
 from .render import phone_display, tel_href
 from .safety import Safety
 
@@ -185,7 +185,7 @@ def _check_references(doc, catalog: Catalog, safety: Safety) -> list[Problem]:
                 for line in safety._lines}
 
     def problem(where, message, hint=""):
-        problems.append(Problem(doc.path, doc.line_of(where), schema._dotted(where), message, hint))
+        problems.append(Problem(doc.path, doc.line_of(where), dotted(where), message, hint))
 
     def check_basis(where, basis):
         for lang, known in anchors.items():
@@ -246,7 +246,7 @@ def _check_graph(doc, catalog: Catalog) -> list[Problem]:
     data, problems = doc.data, []
 
     def problem(where, message, hint=""):
-        problems.append(Problem(doc.path, doc.line_of(where), schema._dotted(where), message, hint))
+        problems.append(Problem(doc.path, doc.line_of(where), dotted(where), message, hint))
 
     ids = [q["id"] for q in data["questions"]]
     known = set(ids) | {RESULT}

@@ -12,9 +12,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from . import schema
 from .catalog import Catalog, duplicate_ids, in_language, load_file
-from .errors import ContentError, Problem
+from .errors import ContentError, Problem, dotted
 from .render import phone_link
 
 LINES_FILE = "crisis-lines.yml"
@@ -170,7 +169,7 @@ def _check_entries(catalog: Catalog, safety: Safety) -> list[Problem]:
                     if notice_id not in listed:
                         missing.setdefault(notice_id, (where, found.group(0)))
         for notice_id, (where, word) in missing.items():
-            problems.append(Problem(doc.path, doc.line_of(where), schema._dotted(where),
+            problems.append(Problem(doc.path, doc.line_of(where), dotted(where),
                                     f"this text mentions '{word}' but the entry does not show the warning '{notice_id}'.",
                                     f"add a line 'notices: [{notice_id}]' to the entry"))
         if entry.kind != "recourse":
@@ -185,7 +184,7 @@ def _check_entries(catalog: Catalog, safety: Safety) -> list[Problem]:
 
 
 def _check_phone(doc, where, org_id, number, orgs, phones_of) -> list[Problem]:
-    field = schema._dotted(where)
+    field = dotted(where)
     if org_id not in orgs:
         return [Problem(doc.path, doc.line_of(where), field, f"there is no organisation with the id '{org_id}'.",
                         f"use the id of a file in directory/organisations/, or create directory/organisations/{org_id}.yml")]

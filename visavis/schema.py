@@ -11,24 +11,47 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-from jsonschema import Draft202012Validator, ValidationError
+import regress
+from jsonschema import Draft202012Validator, ValidationError, validators
 from referencing import Registry, Resource
 
-from .errors import LANGUAGE_NAMES, Problem
+from .errors import LANGUAGE_NAMES, Problem, dotted
 from .yamlfile import YamlDocument
 
 _TYPE_WORDS = {"string": "a piece of text", "object": "a group of fields", "array": "a list (lines starting with '- ')",
                "integer": "a whole number", "number": "a number", "boolean": "true or false", "null": "nothing"}
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=256)
+def _ecma(pattern: str) -> regress.Regex:
+    return regress.Regex(pattern)
+
+
+def _pattern(validator, pattern, instance, schema):
+    """'pattern' with ECMA-262 semantics, as JSON Schema defines it and as the editors and the
+    pre-commit check (check-jsonschema) read it. Python's re would also let '$' match before a
+    final line break, so 'child-focus\\n' would pass here and fail there: one verdict everywhere."""
+    if validator.is_type(instance, "string") and _ecma(pattern).find(instance) is None:
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+_Validator = validators.extend(Draft202012Validator, {"pattern": _pattern})
+
+
 def validator(schema_dir: Path, kind: str) -> Draft202012Validator:
-    """Validator for ``<kind>.schema.json``, with the other schemas of the folder resolvable by name."""
+    """Validator for ``<kind>.schema.json``, with the other schemas of the folder resolvable by name.
+    Made again when a schema file changes (``make serve`` picks up an edited schema)."""
+    stamp = tuple((p.name, p.stat().st_mtime_ns) for p in sorted(schema_dir.glob("*.schema.json")))
+    return _validator(schema_dir, kind, stamp)
+
+
+@lru_cache(maxsize=32)  # a few kinds × the last schema versions; old versions fall out
+def _validator(schema_dir: Path, kind: str, stamp: tuple) -> Draft202012Validator:
     resources = [(p.name, Resource.from_contents(json.loads(p.read_text(encoding="utf-8"))))
                  for p in sorted(schema_dir.glob("*.schema.json"))]
     registry = Registry().with_resources(resources)
     schema = json.loads((schema_dir / f"{kind}.schema.json").read_text(encoding="utf-8"))
-    return Draft202012Validator(schema, registry=registry)
+    return _Validator(schema, registry=registry)
 
 
 def check(doc: YamlDocument, kind_validator: Draft202012Validator) -> list[Problem]:
@@ -37,7 +60,7 @@ def check(doc: YamlDocument, kind_validator: Draft202012Validator) -> list[Probl
     for error in _leaf_errors(kind_validator.iter_errors(doc.data)):
         where = tuple(error.absolute_path)
         field, message, hint = _explain(error, where)
-        problems.append(Problem(doc.path, doc.line_of(field), _dotted(field), message, hint))
+        problems.append(Problem(doc.path, doc.line_of(field), dotted(field), message, hint))
     return sorted(set(problems))
 
 
@@ -113,21 +136,13 @@ def _describe(schema: dict, name: str) -> str:
 
 
 def _show(value) -> str:
-    if isinstance(value, str):
-        return f"'{value}'"
+    if isinstance(value, str):  # invisible characters shown as escapes ('\\n')
+        return "'" + "".join(c if c.isprintable() else repr(c)[1:-1] for c in value) + "'"
     if isinstance(value, dict):
         return "a group of fields"
     if isinstance(value, list):
         return "a list"
     return f"'{value}'" if value is not None else "nothing"
-
-
-def _dotted(where: tuple) -> str:
-    """('contacts', 0, 'value') -> 'contacts[0].value'"""
-    out = ""
-    for part in where:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
 
 
 def vocabularies(schema_dir: Path) -> dict[str, list[str]]:

@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from . import schema, yamlfile
 from .catalog import Catalog, duplicate_ids, load_file
 from .errors import ContentError, Problem
@@ -70,18 +68,7 @@ def _front_matter(path: Path, shown: str):
         return None, [Problem(shown, 1, "", "the lesson sheet has no front matter (the lines between two '---' at the top).",
                               "copy the first lines of another sheet in the same folder and adapt them")]
     end = 1 + [l.strip() for l in lines[1:]].index("---")
-    tmp = "\n".join(lines[1:end]) + "\n"
-    try:
-        node = yaml.compose(tmp, Loader=yamlfile._Loader)
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark
-        return None, [Problem(shown, mark.line + 2 if mark else None, "", f"the front matter's YAML is broken: {err.problem}.")]
-    if node is None:
-        return None, [Problem(shown, 2, "", "the front matter is empty.")]
-    lines_map: dict = {}
-    yamlfile._record_lines(node, (), lines_map)
-    data = yamlfile._Loader(tmp).construct_document(node)
-    return yamlfile.YamlDocument(shown, data, {k: v + 1 for k, v in lines_map.items()}), []
+    return yamlfile.parse("\n".join(lines[1:end]) + "\n", shown, first_line=2)
 
 
 def load_exercise(catalog: Catalog) -> list[dict]:
