@@ -81,8 +81,8 @@ on_files = CombinedEvent(_declare_pages, _fill_pages)
 
 
 def on_page_markdown(markdown, page, config, files):
-    """Fill the markers of hand-written pages; explain the glossary's abbreviations on them; and
-    say so, in the reader's language, when a page is shown in French for lack of a translation."""
+    """Fill the markers of hand-written pages, and say so, in the reader's language, when a page is
+    shown in French for lack of a translation."""
     lang = _current_language(config)
     try:
         markdown = _site.fill_markers(markdown, lang, page.file.src_uri, config.use_directory_urls,
@@ -93,7 +93,12 @@ def on_page_markdown(markdown, page, config, files):
         return markdown
     if getattr(page.file, "locale", lang) != lang:
         markdown = _site.untranslated_notice(markdown, lang)
-    return markdown + "\n\n" + _site.glossary.abbreviations(lang) + "\n"
+    return markdown
+
+
+def on_page_content(html, page, config, files):
+    """Explain the glossary's abbreviations where they appear (on the HTML: data is never Markdown)."""
+    return _site.glossary.mark_abbreviations(html, _current_language(config))
 
 
 def on_page_context(context, page, config, nav):

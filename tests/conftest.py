@@ -31,26 +31,6 @@ def built_site(tmp_path_factory) -> Path:
     return site
 
 
-HOSTILE_NAME = "<script>alert(1)</script> <img src=x onerror=alert(2)>"
-
-
-@pytest.fixture(scope="session")
-def hostile_site(tmp_path_factory) -> tuple[Path, str]:
-    """A build where one organisation's French name is an HTML/script injection attempt.
-    Returns the site folder and the id of that organisation."""
-    import re
-
-    from helpers import copy_project, run_build
-
-    project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
-    source = sorted((project / "directory/organisations").glob("*.yml"))[0]
-    text = re.sub(r"(?m)^name:\n  fr: .*$", f'name:\n  fr: "{HOSTILE_NAME}"', source.read_text(encoding="utf-8"), count=1)
-    source.write_text(text, encoding="utf-8")
-    result = run_build(project)
-    assert result.returncode == 0, result.stderr
-    return project / "site", source.stem
-
-
 def serve(folder: Path):
     """Serve ``folder`` on 127.0.0.1 at a free port with the security headers the build ships in
     its `_headers` file, as a static host would; returns (url, server)."""

@@ -102,22 +102,3 @@ class TestWithJavaScript:
         first = finder.options(SITE.catalog, "need")[0]
         assert page.locator("#vav-f-need").input_value() == first
         assert visible_names(page) == expected(need=first)
-
-
-def test_a_name_with_html_in_it_shows_as_text_and_runs_nothing(browser, hostile_site):
-    from conftest import HOSTILE_NAME, serve
-
-    site, org = hostile_site
-    url, server = serve(site)
-    context = browser.new_context()
-    dialogs = []
-    page = context.new_page()
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    try:
-        for path in (f"directory/organisations/{org}/", "directory/", "directory/organisations/"):
-            page.goto(url + path)
-            assert HOSTILE_NAME in page.locator("article").inner_text(), path
-        assert dialogs == []
-    finally:
-        context.close()
-        server.shutdown()

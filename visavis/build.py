@@ -45,18 +45,19 @@ class Site:
         self.exercise = teaching.load_exercise(self.catalog)
         self.pages: dict[str, GeneratedPage] = {}
         for kind, section in SECTIONS.items():
-            self.pages[f"{section}/index.md"] = GeneratedPage(f"{kind}_index.md", kind=kind)
+            self.pages[f"{section}/index.md"] = GeneratedPage(f"{kind}_index.html", kind=kind)
             for entry in self.catalog.of(kind):
-                self.pages[entry_path(entry)] = GeneratedPage(f"{kind}.md", entry, kind)
+                self.pages[entry_path(entry)] = GeneratedPage(f"{kind}.html", entry, kind)
 
     def render_page(self, path: str, lang: str, directory_urls: bool = True) -> str:
+        """A generated page: front matter, then HTML only (see templates/page.html)."""
         page = self.pages[path]
         ctx = render.PageContext(self.catalog, lang, path, directory_urls)
         if page.entry:  # one entry's page: only its related entries, so the cost per page stays flat
-            return render.render(page.template, ctx, entry=page.entry, related=self.related(page.entry),
-                                 path_of=entry_path, notice=lambda notice_id: notice(self, ctx, notice_id))
+            return render.page(page.template, ctx, entry=page.entry, related=self.related(page.entry),
+                               path_of=entry_path, notice=lambda notice_id: notice(self, ctx, notice_id))
         entries = sorted(self.catalog.of(page.kind), key=ctx.sort_key)
-        return render.render(page.template, ctx, entries=entries, path_of=entry_path)
+        return render.page(page.template, ctx, entries=entries, path_of=entry_path)
 
     def related(self, entry: catalog_mod.Entry) -> dict[str, list[catalog_mod.Entry]]:
         """Entries linked to ``entry`` in either direction (a route names the organisations that

@@ -95,13 +95,25 @@ def fragment(template: str, ctx: PageContext, **values) -> str:
 
 
 def render(template: str, ctx: PageContext, **values) -> str:
-    """Render ``template`` and, where a text fell back to French, put the notice on top."""
+    """Render a block of HTML for a page and, where a text fell back to French, put the notice on top."""
     body = _ENV.get_template(template).render(c=ctx, **values)
+    return _untranslated_notice(ctx) + "\n\n" + body if ctx.fell_back else body
+
+
+def page(template: str, ctx: PageContext, **values) -> str:
+    """Render a whole generated page (front matter, then one HTML block without blank lines, so
+    that the Markdown processor passes it through untouched); where a text fell back to French,
+    the notice comes right under the title."""
+    text = _ENV.get_template(template).render(c=ctx, **values)
+    _, front, body = text.split("---\n", 2)
+    body = "\n".join(line for line in body.splitlines() if line.strip())
     if ctx.fell_back:
-        notice = Markup('<p class="vav-notice" role="note">{}</p>\n\n').format(ctx.ui("untranslated_notice"))
-        head, sep, rest = body.partition("\n\n")  # keep the title first
-        body = head + sep + notice + rest
-    return body
+        body = body.replace("</h1>", "</h1>\n" + _untranslated_notice(ctx), 1)
+    return f"---\n{front}---\n{body}\n"
+
+
+def _untranslated_notice(ctx: PageContext) -> Markup:
+    return Markup('<p class="vav-notice" role="note">{}</p>').format(ctx.ui("untranslated_notice"))
 
 
 def tel_href(number: str) -> str:
