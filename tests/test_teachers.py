@@ -107,20 +107,32 @@ def test_the_offline_pack_works_from_the_file_system_search_included(browser, bu
         pack.extractall(tmp_path)
     start = tmp_path / f"vis-a-vis-{lang}" / packs.OPEN_FILE[lang]
     context = browser.new_context(viewport={"width": 390, "height": 844})
+    context.add_init_script("window.__csp = []; document.addEventListener('securitypolicyviolation',"
+                            " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));")
     page = context.new_page()
-    outside = []
+    outside, errors = [], []
     page.on("request", lambda r: None if r.url.startswith("file://") else outside.append(r.url))
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
     try:
         page.goto(start.as_uri())
         page.wait_for_url("**/index.html")
         assert page.locator("html").get_attribute("lang") == lang
+        # opened from the file system, no server sends headers: the page carries its own policy
+        policy = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
+        assert "default-src 'self'" in policy and "script-src 'self'" in policy and "unsafe-inline" not in policy
         page.locator(".md-header__button[for='__search']").first.click()
         word = {"fr": "Télé-Accueil", "nl": "luisterlijn"}[lang]
         page.locator("input.md-search__input").press_sequentially(word, delay=20)
         result = page.locator(".md-search-result__item").first
         result.wait_for()
         assert page.locator(".md-search-result__item a").first.get_attribute("href").startswith("file://")
-        assert outside == []
+        assert outside == [] and errors == [] and page.evaluate("window.__csp") == []
+        # and from a page deeper in the pack (the search worker's address differs with the depth)
+        page.goto(page.url.replace("index.html", "directory/recourse/keep-evidence.html"))
+        page.locator(".md-header__button[for='__search']").first.click()
+        page.locator("input.md-search__input").press_sequentially(word, delay=20)
+        page.locator(".md-search-result__item").first.wait_for()
+        assert outside == [] and errors == [] and page.evaluate("window.__csp") == []
     finally:
         context.close()
 
@@ -150,3 +162,21 @@ def test_a_lesson_sheet_prints_without_navigation_or_quick_exit_and_shows_link_t
     if external.count():
         after = external.evaluate("a => getComputedStyle(a, '::after').content")
         assert external.get_attribute("href") in after
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_page_of_the_offline_pack_carries_a_policy_as_strict_as_the_site(built_site, lang):
+    served = re.search(r"Content-Security-Policy: (.*)", (built_site / "_headers").read_text(encoding="utf-8")).group(1)
+    site_directives = {d.split()[0]: d.split()[1:] for d in served.split("; ")}
+    with zipfile.ZipFile(built_site / packs.DOWNLOADS / packs.zip_name(lang)) as pack:
+        pages = [n for n in pack.namelist() if n.endswith(".html")]
+        assert len(pages) > 100
+        for name in pages:
+            html = pack.read(name).decode("utf-8")
+            policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)"', html)
+            assert policy, name
+            directives = {d.split()[0]: d.split()[1:] for d in policy.group(1).split("; ")}
+            for directive, values in directives.items():
+                if directive != "script-src":  # the script hashes differ page by page
+                    assert values == site_directives[directive], (name, directive)
+            assert [v for v in directives["script-src"] if not v.startswith("'sha256-")] == ["'self'"], name

@@ -14,6 +14,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from . import security
 from .siteconfig import SiteConfig
 
 DOWNLOADS = "downloads"
@@ -36,8 +37,9 @@ def offline_zip(site: SiteConfig, offline_dir: Path, lang: str, out: Path, label
     """The whole offline site in a folder, plus a start file that opens it in ``lang``."""
     folder = f"vis-a-vis-{lang}"
     start = site.prefix(lang) + "index.html"
-    opener = (f'<!doctype html><html lang="{lang}"><meta charset="utf-8"><title>Vis-à-Vis</title>'
-              f'<meta http-equiv="refresh" content="0; url={start}">'
+    opener = (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
+              f'<meta http-equiv="Content-Security-Policy" content="{security.csp(set())}"><title>Vis-à-Vis</title>'
+              f'<meta http-equiv="refresh" content="0; url={start}"></head>'
               f'<p><a href="{start}">{html.escape(labels["offline_open"])}</a></p></html>')
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as pack:
         pack.writestr(f"{folder}/{OPEN_FILE.get(lang, 'OPEN.html')}", opener)

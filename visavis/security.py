@@ -1,19 +1,12 @@
 """Security headers for the static site, as strict as the site allows.
 
-The theme puts two small inline scripts in every page; instead of allowing inline scripts in
-general ('unsafe-inline'), the policy lists the hash of each one. The policy goes two ways:
-a <meta> tag in every page (works on any host, GitHub Pages included) and a `_headers` file for
-hosts that read one (Netlify, Cloudflare Pages); `scripts/security-headers --nginx` prints the
-same headers for nginx.
+Instead of allowing inline scripts in general ('unsafe-inline'), the policy lists the hash of each
+inline script it allows; which ones are allowed is decided by the adapter (the theme writes them).
+The policy goes two ways: a <meta> tag in every page (works on any host, GitHub Pages included,
+and on pages opened from the file system) and a `_headers` file for hosts that read one (Netlify,
+Cloudflare Pages); `scripts/security-headers --nginx` prints the same headers for nginx.
 """
 from __future__ import annotations
-
-import base64
-import hashlib
-import re
-from pathlib import Path
-
-_INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)  # without attributes: executable, inline
 
 # Everything comes from the site itself; images may be data: URIs (the theme's icons in CSS).
 POLICY = {
@@ -40,12 +33,6 @@ OTHER_HEADERS = {
 }
 
 
-def script_hashes(html: str) -> set[str]:
-    """'sha256-…' of each inline script of a page."""
-    return {"'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() + "'"
-            for body in _INLINE_SCRIPT.findall(html)}
-
-
 def csp(hashes: set[str], header: bool = False) -> str:
     policy = {k: list(v) for k, v in POLICY.items()}
     policy["script-src"] += sorted(hashes)
@@ -54,18 +41,15 @@ def csp(hashes: set[str], header: bool = False) -> str:
     return "; ".join(f"{name} {' '.join(values)}" for name, values in policy.items())
 
 
-def add_meta_policy(html: str) -> str:
+def add_meta_policy(html: str, hashes: set[str]) -> str:
     """Put the page's own Content-Security-Policy (and referrer policy) first in its <head>."""
-    tags = (f'<meta http-equiv="Content-Security-Policy" content="{csp(script_hashes(html))}">'
+    tags = (f'<meta http-equiv="Content-Security-Policy" content="{csp(hashes)}">'
             '<meta name="referrer" content="no-referrer">')
     return html.replace("<head>", "<head>" + tags, 1)
 
 
-def headers(site_dir: Path) -> dict[str, str]:
+def headers(hashes: set[str]) -> dict[str, str]:
     """Every header for the whole site: the policy allows the inline scripts of all pages."""
-    hashes: set[str] = set()
-    for page in site_dir.rglob("*.html"):
-        hashes |= script_hashes(page.read_text(encoding="utf-8"))
     return {"Content-Security-Policy": csp(hashes, header=True), **OTHER_HEADERS}
 
 
