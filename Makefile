@@ -4,7 +4,7 @@ VENV   := .venv
 PYTHON := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-from-requirements
 
-.PHONY: serve build check translations test clean
+.PHONY: serve build check translations test ci clean
 
 serve: $(STAMP)  ## Build and serve the site on http://127.0.0.1:8000 (rebuilds on every edit)
 	NO_MKDOCS_2_WARNING=1 $(PYTHON) -m mkdocs serve --dev-addr 127.0.0.1:8000
@@ -22,6 +22,12 @@ translations: $(STAMP)  ## List what is not yet translated (pages, outdated page
 test: $(STAMP)   ## Run every test (installs Chromium first if it is missing)
 	scripts/ensure-browser
 	$(PYTHON) -m pytest
+
+ci: $(STAMP)     ## What CI runs (.ci/run and the GitHub workflow alike): the content check, what is not translated, every test
+	scripts/ensure-browser
+	$(PYTHON) scripts/check
+	-$(PYTHON) scripts/translation-status
+	$(MAKE) test
 
 clean:
 	rm -rf site $(VENV)

@@ -135,3 +135,12 @@ def visit(browser):
     context = browser.new_context(viewport={"width": 390, "height": 844}, service_workers="block")
     yield Visit(context)
     context.close()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """A skipped test is a check that did not run: the run fails (CI included) instead of passing."""
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    not_run = [r.nodeid for key in ("skipped", "xfailed", "xpassed") for r in (reporter.stats.get(key, []) if reporter else [])]
+    if not_run and exitstatus == 0:
+        reporter.write_line(f"FAILED: {len(not_run)} test(s) did not run (skipped): " + ", ".join(not_run[:5]), red=True)
+        session.exitstatus = 1

@@ -135,3 +135,56 @@ def test_edit_links_open_the_markdown_file_or_the_data_file(built_site):
     org = ORG_IDS[0]
     assert edit_link(f"directory/organisations/{org}/index.html") == f"{TEST_REPO_URL}/edit/main/directory/organisations/{org}.yml"
     assert edit_link("nl/directory/platforms/index.html") == f"{TEST_REPO_URL}/tree/main/directory/platforms/"
+
+
+def test_an_error_while_making_the_packs_leaves_the_site_and_no_temporary_folder(tmp_path):
+    """Chromium that cannot start: the PDFs fail with an exception, reported in one line."""
+    import os
+    import subprocess
+    import sys
+
+    from helpers import tree_digest
+
+    site = tmp_path / "site"
+    first = subprocess.run([sys.executable, "scripts/build", "--no-packs", "--site-dir", str(site)], cwd=ROOT,
+                           capture_output=True, text=True)
+    assert first.returncode == 0, first.stderr
+    before = tree_digest(site)
+    broken = subprocess.run([sys.executable, "scripts/build", "--site-dir", str(site)], cwd=ROOT, capture_output=True,
+                            text=True, env={**os.environ, "CHROMIUM": "/bin/true"})
+    assert broken.returncode != 0
+    assert broken.stderr.strip().splitlines()[-1].startswith("Build failed (")
+    assert "Traceback" not in broken.stderr
+    assert tree_digest(site) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]  # no .site-* left behind
+
+
+def test_the_published_folder_is_readable_by_a_web_server(built_site):
+    import stat
+
+    assert stat.S_IMODE(built_site.stat().st_mode) == 0o755
+    for path in built_site.rglob("*"):
+        mode = stat.S_IMODE(path.stat().st_mode)
+        assert mode & 0o005 if path.is_dir() else mode & 0o004, path
+
+
+def test_rebuilding_after_an_edit_does_not_keep_the_previous_content_in_memory(tmp_path):
+    """`make serve` rebuilds on every edit: the previous content (and its caches) is let go."""
+    import gc
+    import os
+    import shutil
+    import weakref
+
+    for part in ("mkdocs.yml", "directory", "docs"):
+        (shutil.copytree if (ROOT / part).is_dir() else shutil.copy)(ROOT / part, tmp_path / part)
+    first = build.site(tmp_path)
+    first.questionnaire.plan({"danger": "no", "role": "victim", "what": "threat", "ground": "none", "where": "public",
+                              "minor": "no", "region": "brussels", "language": "fr"})
+    gone = weakref.ref(first.questionnaire)
+    data = tmp_path / "directory/organisations/unia.yml"
+    os.utime(data, ns=(data.stat().st_atime_ns, data.stat().st_mtime_ns + 10**9))
+    second = build.site(tmp_path)
+    assert second is not first
+    del first
+    gc.collect()
+    assert gone() is None

@@ -176,3 +176,12 @@ def test_the_glossary_page_lists_every_term_in_every_language(built_site):
         html = (built_site / SITE.config.prefix(lang) / "guide/glossary/index.html").read_text(encoding="utf-8")
         for term_id, term, _ in SITE.glossary.entries(lang):
             assert f'<dt id="{term_id}">' in html, (lang, term_id)
+
+
+def test_translation_dates_are_compared_as_moments_not_as_text():
+    from visavis.translations import is_older
+
+    # 10:30 in Brussels (UTC+1) is 09:30 UTC, before 09:45 UTC, although its text sorts after
+    assert is_older("2026-11-25T10:30:00+01:00", "2026-11-25T09:45:00+00:00")
+    assert not is_older("2026-11-25T09:45:00+00:00", "2026-11-25T10:30:00+01:00")
+    assert not is_older(None, "2026-11-25T09:45:00+00:00")

@@ -158,3 +158,91 @@ def test_a_reference_mistake_names_the_line(tmp_path):
     text = (ROOT / "directory" / questionnaire.FILE).read_text(encoding="utf-8").splitlines()
     assert "recourse: keep-evidence" in text[problem.line - 1]
     assert re.fullmatch(r"actions\[\d+\]\.recourse", problem.field)
+
+
+# The state check gives the same verdicts as walking every path ------------------------------------
+
+def verdicts(problems) -> set[str]:
+    """The kinds of the problems the state check reports, read from its messages."""
+    kinds = set()
+    for p in problems:
+        m = p.message
+        if "asks" in m and "questions (at most" in m:
+            kinds.add("too-long")
+        elif "ends without any" in m:
+            kinds.add("missing-" + m.rsplit("any ", 1)[1].rstrip("."))
+        elif "loop" in m:
+            kinds.add("loop")
+        elif "lead nowhere" in m:
+            kinds.add("dead-end")
+        elif "no path ever leads to the result" in m:
+            kinds.add("unreachable-" + m.split("'")[1])
+    return kinds
+
+
+def mutated(edit):
+    """The real questionnaire with ``edit`` applied to a copy of its data (checks bypassed)."""
+    import copy
+
+    data = copy.deepcopy(Q.data)
+    edit(data)
+    doc = copy.copy(Q.doc)
+    doc.data = data
+    return questionnaire.Questionnaire(doc, SITE.catalog)
+
+
+def _too_long(d):  # one more question on every path
+    d["questions"].append({"id": "extra", "fact": "extra", "text": {"fr": "?", "nl": "?"}, "next": [{"to": "result"}],
+                           "answers": [{"value": "a", "text": {"fr": "a", "nl": "a"}}, {"value": "b", "text": {"fr": "b", "nl": "b"}}]})
+    next(q for q in d["questions"] if q["id"] == "language")["next"] = [{"to": "extra"}]
+
+
+def _no_contact(d):  # for insults, every organisation is excluded
+    d["excluded_contacts"] = d.get("excluded_contacts", []) + [
+        {"when": {"what": ["insult"]}, "organisations": sorted(SITE.catalog.entries["organisation"])}]
+
+
+def _no_action(d):  # only category (a) gets a step
+    d["actions"] = [{"group": "report", "recourse": "police-complaint", "when": {"category": ["a"]}}]
+
+
+def _loop(d):
+    next(q for q in d["questions"] if q["id"] == "minor")["next"] = [{"to": "danger"}]
+
+
+def _dead_end(d):
+    next(q for q in d["questions"] if q["id"] == "where")["next"] = [{"when": {"role": ["victim"]}, "to": "minor"}]
+
+
+def _no_category(d):
+    d["categories"] = d["categories"][:-1]
+
+
+def _unreachable_c(d):
+    d["categories"] = [r for r in d["categories"] if r["category"] != "c"] + [{"category": "c", "when": {"what": ["nothing"]}}]
+
+
+MUTATIONS = {"real": lambda d: None, "too-long": _too_long, "no-contact": _no_contact, "no-action": _no_action,
+             "loop": _loop, "dead-end": _dead_end, "no-category": _no_category, "unreachable-c": _unreachable_c}
+
+
+@pytest.mark.parametrize("name", sorted(MUTATIONS))
+def test_the_state_check_gives_the_same_verdicts_as_walking_every_path(name):
+    from reference_walk import verdicts_by_walking
+
+    q = mutated(MUTATIONS[name])
+    state = verdicts(questionnaire._check_paths(q))
+    assert state == verdicts_by_walking(mutated(MUTATIONS[name]))
+    assert (state == set()) == (name == "real"), state  # each mutation breaks its guarantee
+
+
+def test_a_failure_is_reported_with_the_path_spelled_out():
+    problems = questionnaire._check_paths(mutated(_too_long))
+    message = next(p.message for p in problems if "questions (at most" in p.message)
+    assert message.startswith("the path danger=") and "→ extra=" in message and "asks 9 questions" in message
+
+
+def test_the_check_explores_far_fewer_states_than_there_are_paths():
+    q = mutated(lambda d: None)
+    questionnaire._check_paths(q)
+    assert q.states_checked * 4 < len(PATHS)

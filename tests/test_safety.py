@@ -151,14 +151,23 @@ class TestKeyboardOnly:
         focus_by_tab(page, None, lambda p: p.evaluate("document.activeElement.type === 'radio'"))
         answers = ["no", "victim", "threat", "none", "public", "no", "brussels", "fr"]
         for value in answers:
-            # arrows move within the radio group; Enter submits the form
-            for _ in range(12):
+            # arrows move within the radio group (and wrap around); Enter submits the form
+            options = page.evaluate("document.activeElement.form.querySelectorAll('input[type=radio]').length")
+            for _ in range(options):
                 if page.evaluate("document.activeElement.value") == value:
                     break
                 page.keyboard.press("ArrowDown")
+            assert page.evaluate("document.activeElement.value") == value, f"the answer '{value}' was never reached"
             page.keyboard.press("Space")
             page.keyboard.press("Enter")
             page.keyboard.press("Tab")  # from the legend to the first answer
+        # the summary lists exactly the answers given with the keyboard
+        given = page.locator(".vav-sa__summary dd").all_inner_texts()
+        change = SITE.catalog.label("fr", "ui", "sa_change")
+        texts = [next(a["text"]["fr"] for q in SITE.questionnaire.data["questions"] if not q.get("info")
+                      for a in q["answers"] if a["value"] == v and q["id"] == qid)
+                 for qid, v in zip(["danger", "role", "what", "ground", "where", "minor", "region", "language"], answers)]
+        assert [g.replace(change, "").strip() for g in given] == texts
         summary_button = SITE.catalog.label("fr", "ui", "sa_see_plan")
         focus_by_tab(page, None, lambda p: p.evaluate("document.activeElement.textContent") == summary_button)
         page.keyboard.press("Enter")

@@ -63,38 +63,52 @@ class Questionnaire:
     def __init__(self, doc: yamlfile.YamlDocument, catalog: Catalog):
         self.doc, self.catalog, self.data = doc, catalog, doc.data
         self.questions = {q["id"]: q for q in self.data["questions"]}
+        # many paths share their contacts: cached per questionnaire (a cache on the class would
+        # keep every questionnaire of every rebuild of `make serve` alive)
+        self.contacts = lru_cache(maxsize=4096)(self._contacts)
+        # each rule as ((fact, allowed values), …), made once: the check evaluates them many times
+        self._compiled: dict[int, tuple] = {}
+
+    def _match(self, rule: dict | None, facts: dict) -> bool:
+        """matches(), with the rule compiled once (rules live as long as the questionnaire)."""
+        if not rule:
+            return True
+        compiled = self._compiled.get(id(rule))
+        if compiled is None:
+            compiled = self._compiled[id(rule)] = tuple((name, frozenset(allowed)) for name, allowed in rule.items())
+        return all(facts.get(name) in allowed for name, allowed in compiled)
 
     # The rules ----------------------------------------------------------------------------
 
     def next_screen(self, question: dict, facts: dict) -> str | None:
-        return next((step["to"] for step in question["next"] if matches(step.get("when"), facts)), None)
+        return next((step["to"] for step in question["next"] if self._match(step.get("when"), facts)), None)
 
     def category(self, facts: dict) -> str | None:
-        return next((r["category"] for r in self.data["categories"] if matches(r.get("when"), facts)), None)
+        return next((r["category"] for r in self.data["categories"] if self._match(r.get("when"), facts)), None)
 
     def plan(self, facts: dict) -> Plan:
         category = self.category(facts)
         facts = {**facts, "category": category}
         steps, seen = [], set()
+        matching = [action for action in self.data["actions"] if self._match(action.get("when"), facts)]
         for group in self.data["groups"]:
-            for action in self.data["actions"]:
-                if action["group"] == group and action["recourse"] not in seen and matches(action.get("when"), facts):
+            for action in matching:
+                if action["group"] == group and action["recourse"] not in seen:
                     steps.append((group, action["recourse"]))
                     seen.add(action["recourse"])
         first = self._organisations("first_contacts", facts)
         excluded = frozenset(self._organisations("excluded_contacts", facts))
         contacts = self.contacts(tuple(r for _, r in steps), facts.get("region"), facts.get("language"),
                                  preferred_audiences(facts), first, excluded)
-        notes = [i for i, note in enumerate(self.data.get("notes", [])) if matches(note["when"], facts)]
+        notes = [i for i, note in enumerate(self.data.get("notes", [])) if self._match(note["when"], facts)]
         return Plan(category, steps, contacts, notes)
 
     def _organisations(self, key: str, facts: dict) -> tuple:
         """The organisations named by every matching rule of ``key`` ('first_contacts'…), in order."""
-        return tuple(org for rule in self.data.get(key, []) if matches(rule["when"], facts) for org in rule["organisations"])
+        return tuple(org for rule in self.data.get(key, []) if self._match(rule["when"], facts) for org in rule["organisations"])
 
-    @lru_cache(maxsize=None)
-    def contacts(self, routes: tuple, region: str | None, language: str | None, preferred: frozenset,
-                 first: tuple = (), excluded: frozenset = frozenset()) -> list[str]:
+    def _contacts(self, routes: tuple, region: str | None, language: str | None, preferred: frozenset,
+                  first: tuple = (), excluded: frozenset = frozenset()) -> list[str]:
         """The organisations named by ``first`` (a rule of 'first_contacts': the suicide-prevention
         line for a person who might hurt themselves), then for each step of the plan, in order, up
         to PER_STEP organisations that the route names, that take requests and that suit the person:
@@ -326,33 +340,104 @@ def _reachable(data) -> set:
     return seen
 
 
+def facts_read(data) -> set[str]:
+    """The facts that can change a verdict of the check: those named by a rule ('next', result,
+    action, first and excluded contacts) and 'minor', which the contacts' filters read (services
+    for young people only; services for adults only). Other facts — the region and the language —
+    only choose among contacts (the last attempt ignores them), so they never decide whether a
+    plan has one."""
+    read = {"minor"}
+    rules = [step.get("when") for q in data["questions"] for step in q["next"]]
+    rules += [r.get("when") for key in ("categories", "actions", "first_contacts", "excluded_contacts")
+              for r in data.get(key, [])]
+    for rule in rules:
+        read |= set(rule or {})
+    return read - {"category"}
+
+
 def _check_paths(questionnaire: Questionnaire) -> list[Problem]:
-    """Walk every possible path: no loop, no dead end, at most MAX_QUESTIONS questions, and every
-    end with a category, at least one action and one contact; every category reachable."""
-    doc, problems, categories = questionnaire.doc, [], set()
+    """Every path ends with a result, at least one action and one contact, asks at most
+    MAX_QUESTIONS questions, never loops nor leads nowhere; every result is reachable.
+
+    The check explores states, not paths: a state is a screen and the facts the rules can read
+    (facts_read). Paths that differ only in other facts (the region, the language…) reach the same
+    states, so the cost grows with the number of distinct states, not with the number of paths
+    (204,000 paths, about 4,000 states today). A failure is reported with the path that first
+    reached it, spelled out answer by answer."""
+    data, doc = questionnaire.data, questionnaire.doc
+    read = facts_read(data)
+    problems: list[Problem] = []
+    results: set[str] = set()
+    memo: dict[tuple, tuple[int, tuple]] = {}  # state -> (most questions still to come, best next state)
 
     def problem(message, hint=""):
         problems.append(Problem(doc.path, None, "questions", message, hint))
 
+    def spelled(trail):
+        return " → ".join(f"{q}={a}" for q, a in trail) or "(the start)"
+
+    def explore(screen, facts, trail, visiting):
+        if screen is None:
+            raise _DeadEnd(trail, visiting[-1])
+        state = (screen, frozenset((k, v) for k, v in facts.items() if k in read))
+        if state in memo:
+            return memo[state][0]
+        if screen == RESULT:
+            plan = questionnaire.plan(dict(state[1]))
+            results.add(plan.category)
+            missing = "category" if plan.category is None else "action" if not plan.steps else "contact" if not plan.contacts else ""
+            if missing and len(problems) <= 20:
+                problem(f"the path {spelled(trail)} ends without any {missing}.")
+            memo[state] = (0, None)
+            return 0
+        if screen in visiting:
+            raise _Cycle(visiting[visiting.index(screen):] + (screen,))
+        question, best, best_next = questionnaire.questions[screen], -1, None
+        if question.get("info"):
+            children = [(questionnaire.next_screen(question, facts), facts, trail, None)]
+        else:
+            children = []
+            answers = question["answers"]
+            if question.get("fact", screen) not in read and not any(set(a.get("sets", {})) & read for a in answers):
+                answers = answers[:1]  # no rule reads this answer: every answer leads to the same state
+            for answer in answers:
+                new = {**facts, question.get("fact", screen): answer["value"], **answer.get("sets", {})}
+                children.append((questionnaire.next_screen(question, new), new, trail + [(screen, answer["value"])], answer["value"]))
+        for child, child_facts, child_trail, value in children:
+            length = explore(child, child_facts, child_trail, visiting + (screen,))
+            if length > best:
+                best, best_next = length, (child, child_facts, value)
+        asked = best + (0 if question.get("info") else 1)
+        memo[state] = (asked, best_next)
+        return asked
+
     try:
-        for answered, facts in questionnaire.paths():
-            trail = " → ".join(f"{q}={a}" for q, a in answered)
-            if len(answered) > MAX_QUESTIONS:
-                problem(f"the path {trail} asks {len(answered)} questions (at most {MAX_QUESTIONS}).")
-            plan = questionnaire.plan(facts)
-            categories.add(plan.category)
-            if plan.category is None or not plan.steps or not plan.contacts:
-                missing = "category" if plan.category is None else "action" if not plan.steps else "contact"
-                problem(f"the path {trail} ends without any {missing}.")
-            if len(problems) > 20:
-                break
+        longest = explore(data["start"], {}, [], ())
+        if longest > MAX_QUESTIONS:  # spell out one of the longest paths
+            screen, facts, trail = data["start"], {}, []
+            while screen != RESULT:
+                state = (screen, frozenset((k, v) for k, v in facts.items() if k in read))
+                child, facts, value = memo[state][1]
+                if value is not None:
+                    trail.append((screen, value))
+                screen = child
+            problem(f"the path {spelled(trail)} asks {longest} questions (at most {MAX_QUESTIONS}).")
     except _Cycle as cycle:
         problem(f"the questions loop: {' → '.join(cycle.args[0])}.", "a 'next' must never lead back to an earlier question")
-    except (KeyError, TypeError):  # a 'next' that matched nothing
-        problem("some answers lead nowhere (a dead end).", "end every 'next' list with a rule that has only 'to:'")
-    for missing in sorted(({rule["category"] for rule in questionnaire.data["categories"]} | set(CATEGORIES)) - categories):
+        return problems
+    except _DeadEnd as dead:
+        trail, screen = dead.args
+        problem(f"some answers lead nowhere (a dead end): after {spelled(trail)}, the question '{screen}' has no 'next' that applies.",
+                "end every 'next' list with a rule that has only 'to:'")
+        return problems
+    for missing in sorted(({rule["category"] for rule in data["categories"]} | set(CATEGORIES)) - results):
         problem(f"no path ever leads to the result '{missing}'.")
+    questionnaire.states_checked = len(memo)  # for the benchmark
     return problems
+
+
+class _DeadEnd(Exception):
+    pass
 
 
 # What the browser needs -------------------------------------------------------------------------

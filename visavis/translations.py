@@ -2,6 +2,7 @@
 texts in the data files. Used by scripts/translation-status."""
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,7 +38,7 @@ def status(site: SiteConfig) -> list[Status]:
                 result.missing_pages.append(page)
                 continue
             original_date, translated_date = _last_change(site.root, source / page), _last_change(site.root, translated)
-            if original_date and translated_date and translated_date < original_date:
+            if is_older(translated_date, original_date):
                 result.stale_pages.append((page, translated_date[:10], original_date[:10]))
         for path in sorted(site.directory.rglob("*.y*ml")):
             data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -58,6 +59,14 @@ def _missing(value, lang: str, where: str):
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from _missing(item, lang, f"{where}[{index}]")
+
+
+def is_older(translated: str | None, original: str | None) -> bool:
+    """Whether a translation was last changed before its original, comparing moments: commit dates
+    carry their author's time zone ('2026-11-25T10:00:00+01:00'), so their text does not sort."""
+    if not (translated and original):
+        return False
+    return dt.datetime.fromisoformat(translated) < dt.datetime.fromisoformat(original)
 
 
 def _last_change(root: Path, path: Path) -> str | None:

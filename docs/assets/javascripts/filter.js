@@ -1,7 +1,11 @@
 /* Filters for a list (the directory, the lesson sheets). Without JavaScript the page shows the
-   complete list; with it, a small form filters the list instantly, says how many items match
-   (to screen readers too, through a live region), and keeps the choice in the address so that a
-   link can be shared.
+   complete list; with it, a small form filters the list instantly and says how many items match
+   (to screen readers too, through a live region).
+
+   The choice is never written to the address bar or the browser's history on its own: an address
+   like "?audience=lgbtqi&need=psychological" would tell whoever looks at the device what the person
+   is going through. A "copy a link" button makes such an address only when the person asks, and a
+   shared link still opens with its filters chosen.
 
    Markup: form[data-vav-filter] holds <select name="facet"> and checkboxes (name=facet,
    value=value); each child of [data-vav-results] lists its values per facet in data-<facet>
@@ -53,8 +57,27 @@
       count.textContent = shown === 0 ? count.dataset.none
         : shown === 1 ? count.dataset.one : count.dataset.many.replace("{n}", shown);
     }
-    var query = new URLSearchParams(picks).toString();
-    history.replaceState(null, "", query ? "?" + query : location.pathname);
+  }
+
+  // "Copy a link to this selection": only on request, with a word on what the link reveals.
+  var copy = form.querySelector("[data-vav-copy-link]");
+  var copyStatus = form.querySelector("[data-vav-copy-status]");
+  var copyField = form.querySelector("[data-vav-copy-field]");
+  if (copy) {
+    copy.hidden = false;
+    copy.addEventListener("click", function () {
+      var query = new URLSearchParams(chosen()).toString();
+      var link = location.origin + location.pathname + (query ? "?" + query : "");
+      var done = function () { copyStatus.textContent = copy.dataset.copied; };
+      var failed = function () {
+        copyField.value = link;
+        copyField.hidden = false;
+        copyField.select();
+        copyStatus.textContent = copy.dataset.failed;
+      };
+      if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(link).then(done, failed);
+      else failed();
+    });
   }
 
   // Restore the filters from the address (a shared link, or a reload).
