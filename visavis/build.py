@@ -218,7 +218,8 @@ def site(root: Path) -> Site:
 
 
 def _stamp(root: Path) -> tuple:
-    """Every file the Site reads: data, mkdocs.yml, lesson sheets (front matter), contributor guides."""
+    """Every file the Site reads: data and schemas, mkdocs.yml, the pages (lesson sheets' front matter,
+    the law chapter's anchors, the pages the self-assessment links to), contributor guides."""
     files = [root / "mkdocs.yml", *sorted((root / "directory").rglob("*")),
-             *sorted((root / "docs").glob(f"*/{teaching.SHEETS}/*.md")), *sorted(root.glob("CONTRIBUTING*.md"))]
+             *sorted((root / "docs").rglob("*.md")), *sorted(root.glob("CONTRIBUTING*.md"))]
     return tuple((str(p), p.stat().st_mtime_ns) for p in files if p.is_file())
