@@ -73,7 +73,7 @@ def test_actionlint_does_catch_a_broken_workflow(tmp_path):
 @pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.name)
 def test_the_make_targets_the_workflow_calls_exist(workflow):
     targets = set(re.findall(r"run:\s*make (\w+)", workflow.read_text(encoding="utf-8")))
-    assert {"check", "build", "test"} <= targets
+    assert {"ci", "build"} <= targets  # make ci runs the content check and make test
     for target in targets:
         result = subprocess.run(["make", "-n", target], cwd=ROOT, capture_output=True, text=True)
         assert result.returncode == 0, f"make {target}: {result.stderr}"

@@ -96,7 +96,7 @@ class TestWithJavaScript:
         page.select_option("#vav-f-need", need)
         page.select_option("#vav-f-region", region)
         assert visible_names(page) == set()
-        assert page.locator("[role=status]").inner_text() == UI["filter_count_none"]
+        assert page.locator("[data-vav-count]").inner_text() == UI["filter_count_none"]
 
     def test_the_filters_in_the_address_are_restored_on_load(self, visit, site_url):
         page = visit.page
