@@ -8,7 +8,18 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+import mkdocs_settings  # noqa: E402  (the site's settings, from mkdocs.yml; puts the core on the path)
+
+from visavis import site as site_mod  # noqa: E402
+
 PROJECT_PARTS = ["mkdocs.yml", "docs", "directory", "hooks", "visavis", "overrides", "scripts", "CONTRIBUTING.md", "CONTRIBUTING.nl.md"]
+
+
+def load_site(root: Path = ROOT) -> site_mod.Site:
+    """The checked content of a project, as the build sees it (cached until a file changes)."""
+    return site_mod.site(mkdocs_settings.read(root))
 
 
 def copy_project(dest: Path) -> Path:
@@ -46,3 +57,42 @@ def answer_all(page, answers: list[str]):
             page.locator(".vav-sa__nav button").first.click()
         page.locator(f'.vav-sa__form input[value="{value}"]').check()
         page.locator('.vav-sa__form button[type="submit"]').click()
+
+
+def articles(built_site):
+    """(page, text of its article without the minors' warning itself, whether it shows that warning)
+    for every page of the built site."""
+    from html.parser import HTMLParser
+
+    class Article(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.depth = 0      # inside <article>
+            self.skip = 0       # inside the warning (its own words mention screenshots)
+            self.parts, self.has_warning = [], False
+
+        def handle_starttag(self, tag, attrs):
+            attrs = dict(attrs)
+            if tag == "article":
+                self.depth += 1
+            if self.skip:
+                self.skip += tag == "aside"
+            elif tag == "aside" and attrs.get("data-vav-notice") == "minors-images":
+                self.skip, self.has_warning = 1, True
+
+        def handle_endtag(self, tag):
+            if tag == "article":
+                self.depth -= 1
+            if self.skip and tag == "aside":
+                self.skip -= 1
+
+        def handle_data(self, data):
+            if self.depth and not self.skip:
+                self.parts.append(data)
+
+    for path in sorted(built_site.rglob("*.html")):
+        if "downloads" in path.parts:
+            continue
+        parsed = Article()
+        parsed.feed(path.read_text(encoding="utf-8"))
+        yield path.relative_to(built_site).as_posix(), " ".join(parsed.parts), parsed.has_warning

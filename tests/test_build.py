@@ -10,9 +10,9 @@ import sys
 import pytest
 
 from helpers import ROOT, copy_project, run_build, tree_digest
-from visavis import build
+from helpers import load_site
 
-SITE = build.site(ROOT)
+SITE = load_site()
 LANGS = SITE.languages
 ORG_IDS = sorted(e.id for e in SITE.catalog.of("organisation"))
 # every generated page as its URL path: 'directory/organisations/unia/'
@@ -27,13 +27,6 @@ prefix = SITE.config.prefix
 def test_the_home_and_directory_pages_exist_in_every_language(built_site, lang):
     for page in ("index.html", "directory/index.html"):
         assert (built_site / prefix(lang) / page).is_file(), f"{prefix(lang)}{page} missing"
-
-
-@pytest.mark.parametrize("lang", LANGS)
-def test_every_organisation_has_its_own_page_in_every_language(built_site, lang):
-    for org in ORG_IDS:
-        html = (built_site / prefix(lang) / "directory/organisations" / org / "index.html").read_text(encoding="utf-8")
-        assert f'<html lang="{lang}"' in html
 
 
 def test_generated_pages_are_in_the_sitemap_with_their_counterpart(built_site):
@@ -86,62 +79,9 @@ def test_a_corrupted_data_file_fails_the_build_and_leaves_the_previous_site_unch
     assert tree_digest(project / "site") == before
 
 
-@pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("kind", ["recourse", "platform"])
-def test_every_route_and_platform_has_its_own_page_in_every_language(built_site, lang, kind):
-    for entry in SITE.catalog.of(kind):
-        page = built_site / prefix(lang) / build.entry_path(entry)[: -len(".md")] / "index.html"
-        assert page.is_file(), page
-
-
-@pytest.mark.parametrize("lang", LANGS)
-def test_routes_and_organisations_link_to_each_other(built_site, lang):
-    for route in SITE.catalog.of("recourse"):
-        html = (built_site / prefix(lang) / "directory/recourse" / route.id / "index.html").read_text(encoding="utf-8")
-        for org in route.data["organisations"]:
-            assert f'href="../../organisations/{org}/"' in html, (route.id, org)
-            org_html = (built_site / prefix(lang) / "directory/organisations" / org / "index.html").read_text(encoding="utf-8")
-            assert f'href="../../recourse/{route.id}/"' in org_html, (org, route.id)
-
-
-def test_phone_links_use_the_international_format_or_a_short_number(built_site):
-    for page in (built_site / "directory").rglob("*.html"):
-        for number in re.findall(r'href="tel:([^"]*)"', page.read_text(encoding="utf-8")):
-            assert re.fullmatch(r"\+[1-9]\d{6,14}|1\d{2,5}", number), (page, number)
-
-
-def test_an_entry_not_checked_for_a_year_is_reported_without_failing_the_build(tmp_path):
-    project = copy_project(tmp_path / "project")
-    source = project / "directory/organisations" / f"{ORG_IDS[0]}.yml"
-    text = re.sub(r"(?m)^verified_on: .*$", 'verified_on: "2020-01-15"', source.read_text(encoding="utf-8"))
-    source.write_text(text, encoding="utf-8")
-    result = run_build(project)
-    assert result.returncode == 0, result.stderr
-    assert f"directory/organisations/{ORG_IDS[0]}.yml" in result.stderr and "please check it again" in result.stderr
-    stale = subprocess.run([sys.executable, "scripts/check", "--stale"], cwd=project, capture_output=True, text=True)
-    assert stale.returncode == 1
-    assert f"directory/organisations/{ORG_IDS[0]}.yml" in stale.stdout and "1 entry to check again" in stale.stdout
-
-
-def test_edit_links_open_the_markdown_file_or_the_data_file(built_site):
-    from conftest import TEST_REPO_URL
-
-    def edit_link(page):
-        html = (built_site / page).read_text(encoding="utf-8")
-        found = re.search(rf'href="({re.escape(TEST_REPO_URL)}/(?:edit|tree)/[^"]+)"', html)
-        return found and found.group(1)
-
-    assert edit_link("nl/guide/law/index.html") == f"{TEST_REPO_URL}/edit/main/docs/nl/guide/law.md"
-    org = ORG_IDS[0]
-    assert edit_link(f"directory/organisations/{org}/index.html") == f"{TEST_REPO_URL}/edit/main/directory/organisations/{org}.yml"
-    assert edit_link("nl/directory/platforms/index.html") == f"{TEST_REPO_URL}/tree/main/directory/platforms/"
-
-
 def test_an_error_while_making_the_packs_leaves_the_site_and_no_temporary_folder(tmp_path):
     """Chromium that cannot start: the PDFs fail with an exception, reported in one line."""
     import os
-    import subprocess
-    import sys
 
     from helpers import tree_digest
 
@@ -175,15 +115,15 @@ def test_rebuilding_after_an_edit_does_not_keep_the_previous_content_in_memory(t
     import shutil
     import weakref
 
-    for part in ("mkdocs.yml", "directory", "docs"):
+    for part in ("mkdocs.yml", "directory", "docs", "CONTRIBUTING.md"):
         (shutil.copytree if (ROOT / part).is_dir() else shutil.copy)(ROOT / part, tmp_path / part)
-    first = build.site(tmp_path)
-    first.questionnaire.plan({"danger": "no", "role": "victim", "what": "threat", "ground": "none", "where": "public",
+    first = load_site(tmp_path)
+    first.feature("self-assessment").questionnaire.plan({"danger": "no", "role": "victim", "what": "threat", "ground": "none", "where": "public",
                               "minor": "no", "region": "brussels", "language": "fr"})
-    gone = weakref.ref(first.questionnaire)
+    gone = weakref.ref(first.feature("self-assessment").questionnaire)
     data = tmp_path / "directory/organisations/unia.yml"
     os.utime(data, ns=(data.stat().st_atime_ns, data.stat().st_mtime_ns + 10**9))
-    second = build.site(tmp_path)
+    second = load_site(tmp_path)
     assert second is not first
     del first
     gc.collect()

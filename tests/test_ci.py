@@ -9,7 +9,7 @@ from helpers import ROOT
 
 
 def test_a_skipped_test_makes_the_run_fail(tmp_path):
-    shutil.copy(ROOT / "tests/conftest.py", tmp_path / "conftest.py")
+    shutil.copy(ROOT / "conftest.py", tmp_path / "conftest.py")
     (tmp_path / "test_sample.py").write_text(
         "import pytest\n\ndef test_runs():\n    assert True\n\n"
         "@pytest.mark.skip(reason='not today')\ndef test_skipped():\n    assert False\n", encoding="utf-8")

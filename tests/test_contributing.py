@@ -13,7 +13,8 @@ import pytest
 import yaml
 
 from helpers import ROOT, copy_project, run_build
-from visavis import catalog, scaffold, siteconfig
+import mkdocs_settings
+from visavis import catalog, scaffold
 
 WORKFLOWS = sorted((ROOT / ".github/workflows").glob("*.yml"))
 
@@ -48,7 +49,7 @@ def test_a_bad_id_is_refused_with_an_example(tmp_path):
 
 
 def test_the_example_of_each_kind_is_up_to_date_and_valid(tmp_path):
-    site = siteconfig.read(ROOT)
+    site = mkdocs_settings.read(ROOT)
     for kind in catalog.KINDS:
         example = ROOT / "directory/examples" / f"{kind}.yml"
         expected = scaffold.skeleton(site.directory / "schemas", kind, f"example-{kind}", "2026-01-31", site.languages)

@@ -14,8 +14,8 @@ WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 def all_pages() -> list[str]:
     """Every HTML page the build produces (listed from a fresh data walk, not hard-coded)."""
-    from visavis import build
-    site = build.site(ROOT)
+    from helpers import load_site
+    site = load_site()
     pages = ["404.html"]
     for lang in site.languages:
         prefix = site.config.prefix(lang)

@@ -13,9 +13,9 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from helpers import ROOT, copy_project, run_build
-from visavis import build
+from helpers import load_site
 
-SITE = build.site(ROOT)
+SITE = load_site()
 LANGS = SITE.languages
 CHAPTERS = ["guide/right-now.md", "guide/understanding.md", "guide/law.md", "guide/reacting.md",
             "guide/witnesses.md", "guide/parents.md", "guide/school.md", "guide/work.md", "guide/after-reporting.md",
@@ -150,32 +150,6 @@ def test_translation_status_finds_nothing_missing_in_the_real_content():
     status = subprocess.run([sys.executable, "scripts/translation-status"], cwd=ROOT, capture_output=True, text=True)
     assert status.returncode == 0, status.stdout
     assert status.stdout.splitlines()[1].split() == ["nl", "0", "0", "0"]
-
-
-@pytest.mark.parametrize("lang", LANGS)
-def test_an_abbreviation_shows_its_glossary_definition_when_tapped(browser, site_url, lang):
-    abbreviations = {term: definition for _, term, definition in SITE.glossary.entries(lang)
-                     if any(t.get("abbr") and t["term"].get(lang) == term for t in SITE.glossary.terms)}
-    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
-    page = context.new_page()
-    try:
-        page.goto(site_url + SITE.config.prefix(lang) + "guide/law/")
-        abbr = page.locator("article abbr").first
-        term = abbr.inner_text()
-        assert term in abbreviations
-        abbr.tap()
-        tip = page.locator(".md-tooltip2").first
-        tip.wait_for()
-        assert " ".join(abbreviations[term].split()) in tip.inner_text()
-    finally:
-        context.close()
-
-
-def test_the_glossary_page_lists_every_term_in_every_language(built_site):
-    for lang in LANGS:
-        html = (built_site / SITE.config.prefix(lang) / "guide/glossary/index.html").read_text(encoding="utf-8")
-        for term_id, term, _ in SITE.glossary.entries(lang):
-            assert f'<dt id="{term_id}">' in html, (lang, term_id)
 
 
 def test_translation_dates_are_compared_as_moments_not_as_text():

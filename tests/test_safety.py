@@ -8,9 +8,10 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from helpers import ROOT
-from visavis import build, security
+from helpers import load_site
+from visavis import security
 
-SITE = build.site(ROOT)
+SITE = load_site()
 NEUTRAL = {lang: SITE.catalog.label(lang, "ui", "quick_exit_url") for lang in SITE.languages}
 
 
@@ -164,7 +165,7 @@ class TestKeyboardOnly:
         # the summary lists exactly the answers given with the keyboard
         given = page.locator(".vav-sa__summary dd").all_inner_texts()
         change = SITE.catalog.label("fr", "ui", "sa_change")
-        texts = [next(a["text"]["fr"] for q in SITE.questionnaire.data["questions"] if not q.get("info")
+        texts = [next(a["text"]["fr"] for q in SITE.feature("self-assessment").questionnaire.data["questions"] if not q.get("info")
                       for a in q["answers"] if a["value"] == v and q["id"] == qid)
                  for qid, v in zip(["danger", "role", "what", "ground", "where", "minor", "region", "language"], answers)]
         assert [g.replace(change, "").strip() for g in given] == texts

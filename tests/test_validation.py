@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from visavis import catalog, siteconfig
+import mkdocs_settings
+from visavis import catalog
 from visavis.errors import ContentError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,7 +36,7 @@ def make_project(tmp_path: Path) -> Path:
 
 def problems_for(project: Path) -> list:
     try:
-        catalog.load(siteconfig.read(project))
+        catalog.load(mkdocs_settings.read(project))
     except ContentError as err:
         return err.problems
     return []
@@ -113,6 +114,7 @@ def test_scripts_check_prints_the_problems_and_fails(tmp_path):
     project = make_project(tmp_path)
     shutil.copytree(ROOT / "visavis", project / "visavis")
     shutil.copytree(ROOT / "scripts", project / "scripts")
+    shutil.copytree(ROOT / "hooks", project / "hooks")
     shutil.copy(FIXTURES / "invalid/organisation/bad-phone.yml", project / "directory/organisations")
     result = subprocess.run([sys.executable, "scripts/check"], cwd=project, capture_output=True, text=True)
     assert result.returncode == 1

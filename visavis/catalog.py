@@ -13,7 +13,7 @@ from pathlib import Path
 
 from . import schema, yamlfile
 from .errors import LANGUAGE_NAMES, ContentError, Problem, dotted
-from .siteconfig import SiteConfig
+from .settings import SiteConfig
 
 # Data kinds: schema name -> folder under directory/. Order matters for references (see checks).
 KINDS = {"organisation": "organisations", "recourse": "recourse", "platform": "platforms"}

@@ -12,8 +12,10 @@ from markupsafe import Markup, escape
 from . import urls
 from .catalog import Catalog, Entry, in_language
 
+_HERE = Path(__file__).parent
 _ENV = Environment(
-    loader=FileSystemLoader(Path(__file__).parent / "templates"),
+    # the shared frame (templates/) and each feature's own templates (features/*/templates/)
+    loader=FileSystemLoader([_HERE / "templates", *sorted(_HERE.glob("features/*/templates"))]),
     autoescape=select_autoescape(default=True, default_for_string=True),
     undefined=StrictUndefined,
     trim_blocks=True,

@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 
 from .catalog import is_text
-from .siteconfig import SiteConfig
+from .settings import SiteConfig
 
 
 @dataclass
