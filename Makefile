@@ -1,38 +1,59 @@
-# One entry point for people and CI. Every target creates .venv from the pinned
-# requirements.txt on first use (and again whenever requirements.txt changes).
+# One entry point for people and CI. Every target creates .venv on first use and installs the
+# pinned, hashed lock file it needs (again whenever that file changes): publishing installs only
+# what builds the site; the tests add their tools; contributors' tools are a separate target.
 VENV   := .venv
 PYTHON := $(VENV)/bin/python
-STAMP  := $(VENV)/.installed-from-requirements
+SITE   := $(VENV)/.installed-site
+TESTS  := $(VENV)/.installed-test
+TOOLS  := $(VENV)/.installed-contrib
 
-.PHONY: serve build check translations test ci clean
+.PHONY: serve build check translations test ci contrib lock clean
 
-serve: $(STAMP)  ## Build and serve the site on http://127.0.0.1:8000 (rebuilds on every edit)
+serve: $(SITE)   ## Build and serve the site on http://127.0.0.1:8000 (rebuilds on every edit)
 	NO_MKDOCS_2_WARNING=1 $(PYTHON) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: $(STAMP)  ## Build the site strictly into site/ (left unchanged if the build fails), with downloads
+build: $(SITE)   ## Build the site strictly into site/ (left unchanged if the build fails), with downloads
 	scripts/ensure-browser
 	$(PYTHON) scripts/build
 
-check: $(STAMP)  ## Check the content files without building
+check: $(SITE)   ## Check the content files without building
 	$(PYTHON) scripts/check
 
-translations: $(STAMP)  ## List what is not yet translated (pages, outdated pages, data texts)
+translations: $(SITE)  ## List what is not yet translated (pages, outdated pages, data texts)
 	$(PYTHON) scripts/translation-status
 
-test: $(STAMP)   ## Run every test (installs Chromium first if it is missing)
+test: $(TESTS)   ## Run every test (installs Chromium first if it is missing)
 	scripts/ensure-browser
 	$(PYTHON) -m pytest
 
-ci: $(STAMP)     ## What CI runs (.ci/run and the GitHub workflow alike): the content check, what is not translated, every test
+ci: $(TESTS)     ## What CI runs (.ci/run and the GitHub workflow alike): the content check, what is not translated, every test
 	scripts/ensure-browser
 	$(PYTHON) scripts/check
 	-$(PYTHON) scripts/translation-status
 	$(MAKE) test
 
+contrib: $(TOOLS)  ## Install the contributors' tools: pre-commit, ruff, pip-tools
+	@echo "Installed: pre-commit (then: $(VENV)/bin/pre-commit install), ruff, pip-compile"
+
+lock: $(TOOLS)   ## Compile the lock files again after changing a requirements/*.in file
+	cd requirements && ../$(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links -o site.txt site.in
+	cd requirements && ../$(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links -o test.txt test.in
+	cd requirements && ../$(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links -o contrib.txt contrib.in
+
 clean:
 	rm -rf site $(VENV)
 
-$(STAMP): requirements.txt
+$(PYTHON):
 	python3 -m venv $(VENV)
-	$(PYTHON) -m pip install --quiet -r requirements.txt
-	touch $(STAMP)
+
+$(SITE): requirements/site.txt | $(PYTHON)
+	$(PYTHON) -m pip install --quiet --require-hashes -r requirements/site.txt
+	touch $@
+
+$(TESTS): requirements/test.txt | $(PYTHON)
+	$(PYTHON) -m pip install --quiet --require-hashes -r requirements/test.txt
+	touch $(SITE) $@
+
+$(TOOLS): requirements/contrib.txt | $(PYTHON)
+	$(PYTHON) -m pip install --quiet --require-hashes -r requirements/contrib.txt
+	touch $@
