@@ -32,7 +32,7 @@ ci: $(TESTS)     ## What CI runs (.ci/run and the GitHub workflow alike): the co
 	-$(PYTHON) scripts/translation-status
 	$(MAKE) test
 
-contrib: $(TOOLS)  ## Install the contributors' tools: pre-commit, ruff, pip-tools
+contrib: $(TOOLS)  ## Install the contributors' tools: pre-commit, pip-tools (ruff comes with make test)
 	@echo "Installed: pre-commit (then: $(VENV)/bin/pre-commit install), ruff, pip-compile"
 
 lock: $(TOOLS)   ## Compile the lock files again after changing a requirements/*.in file

@@ -1,6 +1,7 @@
 """Shared fixtures for every test (tests/ and each feature's tests/): a strict build of the real
 site (once per test run), a local web server for it, and headless Chromium (Debian's, through
 Playwright) that refuses any request leaving 127.0.0.1."""
+
 from __future__ import annotations
 
 import functools
@@ -28,8 +29,13 @@ CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chro
 def built_site(tmp_path_factory) -> Path:
     """The real site, built strictly by the same script as `make build`."""
     site = tmp_path_factory.mktemp("build") / "site"
-    result = subprocess.run([sys.executable, "scripts/build", "--site-dir", str(site)], cwd=ROOT,
-                            capture_output=True, text=True, env={**os.environ, "REPO_URL": TEST_REPO_URL})
+    result = subprocess.run(
+        [sys.executable, "scripts/build", "--site-dir", str(site)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "REPO_URL": TEST_REPO_URL},
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     return site
 
@@ -67,6 +73,7 @@ class _QuietHandler(SimpleHTTPRequestHandler):
             return super().send_head()
         import gzip
         import io
+
         body = gzip.compress(path.read_bytes(), compresslevel=6)
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(str(path)))
@@ -113,9 +120,11 @@ class Visit:
         self.console_errors: list[str] = []
         context.route("**/*", self._route)
         # Content-Security-Policy violations are collected on the page itself.
-        context.add_init_script("window.__cspViolations = [];"
-                                "document.addEventListener('securitypolicyviolation', e =>"
-                                " window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));")
+        context.add_init_script(
+            "window.__cspViolations = [];"
+            "document.addEventListener('securitypolicyviolation', e =>"
+            " window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));"
+        )
         self.page = context.new_page()
         self.page.on("console", lambda msg: msg.type == "error" and self.console_errors.append(msg.text))
 
@@ -143,7 +152,11 @@ def visit(browser):
 def pytest_sessionfinish(session, exitstatus):
     """A skipped test is a check that did not run: the run fails (CI included) instead of passing."""
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")
-    not_run = [r.nodeid for key in ("skipped", "xfailed", "xpassed") for r in (reporter.stats.get(key, []) if reporter else [])]
+    not_run = [
+        r.nodeid for key in ("skipped", "xfailed", "xpassed") for r in (reporter.stats.get(key, []) if reporter else [])
+    ]
     if not_run and exitstatus == 0:
-        reporter.write_line(f"FAILED: {len(not_run)} test(s) did not run (skipped): " + ", ".join(not_run[:5]), red=True)
+        reporter.write_line(
+            f"FAILED: {len(not_run)} test(s) did not run (skipped): " + ", ".join(not_run[:5]), red=True
+        )
         session.exitstatus = 1

@@ -1,6 +1,7 @@
 """The site settings the core needs, read from mkdocs.yml (the generator's configuration, so they
 are written in one place): the languages, which must be complete, and the guide's chapters in
 reading order. Used by the MkDocs hook and by the scripts and tests, which run without MkDocs."""
+
 from __future__ import annotations
 
 import sys
@@ -28,7 +29,13 @@ def read(root: Path = ROOT) -> SiteConfig:
     langs = sorted(i18n["languages"], key=lambda lang: not lang.get("default", False))
     codes = tuple(lang["locale"] for lang in langs)
     complete = tuple(config.get("extra", {}).get("complete_languages", codes[:1]))
-    chapters = tuple(item for section in config.get("nav", []) if isinstance(section, dict)
-                     for items in section.values() if isinstance(items, list)
-                     for item in items if isinstance(item, str) and item.startswith("guide/"))
+    chapters = tuple(
+        item
+        for section in config.get("nav", [])
+        if isinstance(section, dict)
+        for items in section.values()
+        if isinstance(items, list)
+        for item in items
+        if isinstance(item, str) and item.startswith("guide/")
+    )
     return SiteConfig(root, codes, {lang["locale"]: lang["name"] for lang in langs}, complete, chapters)

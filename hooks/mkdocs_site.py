@@ -6,6 +6,7 @@ Kept thin on purpose: the logic lives in ``visavis/`` (no MkDocs import there), 
 specific to the theme lives beside this file (theme_scripts.py, theme_output.py), so moving to
 another generator means rewriting hooks/ only.
 """
+
 from __future__ import annotations
 
 import html
@@ -40,6 +41,7 @@ _BEFORE_I18N, _AFTER_I18N = 0, -110
 
 
 # Events --------------------------------------------------------------------------------------
+
 
 @event_priority(100)  # before the theme's offline plugin, which would add a shim from a CDN
 def on_config(config):
@@ -92,13 +94,14 @@ def on_page_markdown(markdown, page, config, files):
     of a translation."""
     lang = _current_language(config)
     try:
-        markdown, used = _site.fill_markers(markdown, lang, page.file.src_uri, config.use_directory_urls,
-                                            hand_written=not page.file.generated_by)
+        markdown, used = _site.fill_markers(
+            markdown, lang, page.file.src_uri, config.use_directory_urls, hand_written=not page.file.generated_by
+        )
     except ContentError as err:
         raise PluginError(err.report()) from None
     path = _unprefixed(page.file.src_uri, _site.languages)
     if path in _site.pages:
-        used.add(_site.pages[path].feature.name)
+        used.add((_site.pages[path].feature.name, None))
     page.meta["vav_features"] = used
     if not page.file.generated_by and getattr(page.file, "locale", lang) != lang:
         markdown = _site.untranslated_notice(markdown, lang)
@@ -140,15 +143,21 @@ def on_post_page(output, page, config):
     output = _HEAD_ALTERNATE.sub("", head) + sep + links.protect_outbound(body)
     output = _feature_assets(output, page)
     # the theme's search dialog has no accessible name
-    output = output.replace('data-md-component="search" role="dialog">',
-                            f'data-md-component="search" role="dialog" aria-label="{html.escape(_search_label(config))}">', 1)
+    output = output.replace(
+        'data-md-component="search" role="dialog">',
+        f'data-md-component="search" role="dialog" aria-label="{html.escape(_search_label(config))}">',
+        1,
+    )
     # Only the theme's own inline scripts run: anything else smuggled into a page fails the build.
     hashes, problems = theme_scripts.check(output)
     if problems:
         where = f"the page {page.file.src_uri}" if page else "the 404 page"
-        raise PluginError(f"{where} holds script that the site does not allow:\n  - " + "\n  - ".join(problems) +
-                          "\n    hint: remove it; scripts go in docs/assets/javascripts/ or a feature's assets/ "
-                          "(if the theme was updated, see hooks/theme_scripts.py)")
+        raise PluginError(
+            f"{where} holds script that the site does not allow:\n  - "
+            + "\n  - ".join(problems)
+            + "\n    hint: remove it; scripts go in docs/assets/javascripts/ or a feature's assets/ "
+            "(if the theme was updated, see hooks/theme_scripts.py)"
+        )
     _script_hashes.update(hashes)
     # every page carries its own policy, the offline pack's too (opened from file://, no server sends headers)
     if _offline(config):
@@ -188,6 +197,7 @@ def on_post_build(config):
 
 
 # Helpers -------------------------------------------------------------------------------------
+
 
 def _feature_assets(output: str, page) -> str:
     """The scripts and styles of the features this page uses, and of no other."""

@@ -1,6 +1,7 @@
 """What the PDF of the guide needs from the built site, read from the theme's markup (Material for
 MkDocs): each chapter's title and article, and the stylesheets to print them with. Theme-specific,
 so it lives on the adapter side."""
+
 from __future__ import annotations
 
 import html
@@ -24,6 +25,8 @@ def chapters(site_dir: Path, prefix: str, paths: tuple[str, ...]) -> list[tuple[
 
 def stylesheets(site_dir: Path) -> list[str]:
     """The theme's stylesheet, the site's own, and every feature's (site-relative)."""
-    theme = [p.relative_to(site_dir).as_posix() for p in sorted((site_dir / "assets/stylesheets").glob("main.*.min.css"))]
+    theme = [
+        p.relative_to(site_dir).as_posix() for p in sorted((site_dir / "assets/stylesheets").glob("main.*.min.css"))
+    ]
     features = [p.relative_to(site_dir).as_posix() for p in sorted((site_dir / "assets/features").rglob("*.css"))]
     return theme + ["assets/site.css"] + features

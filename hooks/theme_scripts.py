@@ -6,6 +6,7 @@ data file — fails the build instead of being allowed by a hash computed from t
 Theme-specific (Material for MkDocs), so it lives on the adapter side: replacing the theme means
 rewriting this list, not the core.
 """
+
 from __future__ import annotations
 
 import base64
@@ -35,8 +36,10 @@ EXPECTED = {
 # functions are copied from the shim's own code and the worker's address is the page's (the theme
 # writes it in the page's configuration), so the hash is computed for each page, not picked up.
 _SHIM = Path(__file__).resolve().parent.parent / "docs/assets/javascripts/vendor/iframe-worker-shim.js"
-_FRAME_SCRIPT = ('postMessage={c};importScripts={d};addEventListener("error",({{error}})=>{{parent.dispatchEvent('
-                 'new ErrorEvent("error",{{filename:"{worker}",error}}))}})')
+_FRAME_SCRIPT = (
+    'postMessage={c};importScripts={d};addEventListener("error",({{error}})=>{{parent.dispatchEvent('
+    'new ErrorEvent("error",{{filename:"{worker}",error}}))}})'
+)
 _CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
 
 _EXECUTABLE_TYPES = {None, "", "text/javascript", "application/javascript", "module"}
@@ -57,7 +60,9 @@ class _Scripts(HTMLParser):
         for name, value in attrs:
             if name.startswith("on"):
                 self.handlers.append((line, f"<{tag} {name}=…>"))
-            elif name in ("href", "src", "action", "formaction") and (value or "").strip().lower().startswith("javascript:"):
+            elif name in ("href", "src", "action", "formaction") and (value or "").strip().lower().startswith(
+                "javascript:"
+            ):
                 self.handlers.append((line, f"<{tag} {name}=\"{value[:40]}\">"))
         attrs = dict(attrs)
         if tag == "script" and "src" not in attrs and attrs.get("type") in _EXECUTABLE_TYPES:
@@ -94,8 +99,10 @@ def check(html: str) -> tuple[set[str], list[str]]:
             hashes.add(csp_hash(body))
         else:
             snippet = " ".join(body.split())[:80]
-            problems.append(f"line {line}: an inline script that is not the theme's: <script>{snippet}</script> "
-                            f"(sha256 {digest(body)})")
+            problems.append(
+                f"line {line}: an inline script that is not the theme's: <script>{snippet}</script> "
+                f"(sha256 {digest(body)})"
+            )
     return hashes, problems
 
 
@@ -121,6 +128,6 @@ def _shim_functions() -> tuple[str, str]:
         for end in range(shim.index("{", start), len(shim)):
             depth += {"{": 1, "}": -1}.get(shim[end], 0)
             if depth == 0:
-                out.append(shim[start:end + 1])
+                out.append(shim[start : end + 1])
                 break
     return out[0], out[1]

@@ -1,4 +1,5 @@
 """Small helpers shared by the tests."""
+
 from __future__ import annotations
 
 import hashlib
@@ -14,7 +15,17 @@ import mkdocs_settings  # noqa: E402  (the site's settings, from mkdocs.yml; put
 
 from visavis import site as site_mod  # noqa: E402
 
-PROJECT_PARTS = ["mkdocs.yml", "docs", "directory", "hooks", "visavis", "overrides", "scripts", "CONTRIBUTING.md", "CONTRIBUTING.nl.md"]
+PROJECT_PARTS = [
+    "mkdocs.yml",
+    "docs",
+    "directory",
+    "hooks",
+    "visavis",
+    "overrides",
+    "scripts",
+    "CONTRIBUTING.md",
+    "CONTRIBUTING.nl.md",
+]
 
 
 def load_site(root: Path = ROOT) -> site_mod.Site:
@@ -67,8 +78,8 @@ def articles(built_site):
     class Article(HTMLParser):
         def __init__(self):
             super().__init__()
-            self.depth = 0      # inside <article>
-            self.skip = 0       # inside the warning (its own words mention screenshots)
+            self.depth = 0  # inside <article>
+            self.skip = 0  # inside the warning (its own words mention screenshots)
             self.parts, self.has_warning = [], False
 
         def handle_starttag(self, tag, attrs):

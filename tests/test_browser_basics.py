@@ -1,4 +1,5 @@
 """In a real browser: the home page, the language switch, and no request leaving the machine."""
+
 from __future__ import annotations
 
 
@@ -51,6 +52,8 @@ def test_search_finds_french_pages_in_french(site_url, visit):
 def test_search_finds_dutch_pages_in_dutch(site_url, visit):
     visit.page.goto(site_url + "nl/")
     found = search(visit.page, "luisterlijn")
-    assert found and all("nl/" in href for href in visit.page.locator(".md-search-result__item a").evaluate_all(
-        "links => links.map(a => a.href)")), found
+    assert found and all(
+        "nl/" in href
+        for href in visit.page.locator(".md-search-result__item a").evaluate_all("links => links.map(a => a.href)")
+    ), found
     assert visit.outside == []

@@ -1,5 +1,6 @@
 """The whole site builds strictly, in both languages, with the generated pages wired into
 navigation, search, the sitemap and the language switcher."""
+
 from __future__ import annotations
 
 import json
@@ -8,16 +9,15 @@ import subprocess
 import sys
 
 import pytest
-
-from helpers import ROOT, copy_project, run_build, tree_digest
-from helpers import load_site
+from helpers import ROOT, copy_project, load_site, run_build, tree_digest
 
 SITE = load_site()
 LANGS = SITE.languages
 ORG_IDS = sorted(e.id for e in SITE.catalog.of("organisation"))
 # every generated page as its URL path: 'directory/organisations/unia/'
-GENERATED = sorted(path[: -len("index.md")] if path.endswith("index.md") else path[: -len(".md")] + "/"
-                   for path in SITE.pages)
+GENERATED = sorted(
+    path[: -len("index.md")] if path.endswith("index.md") else path[: -len(".md")] + "/" for path in SITE.pages
+)
 
 
 prefix = SITE.config.prefix
@@ -58,7 +58,7 @@ def test_the_language_switcher_of_a_generated_page_leads_to_its_counterpart(buil
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_directory_is_in_the_navigation_of_every_page(built_site, lang):
     html = (built_site / prefix(lang) / "index.html").read_text(encoding="utf-8")
-    nav = html[html.index('<nav class="md-nav md-nav--primary"'):]
+    nav = html[html.index('<nav class="md-nav md-nav--primary"') :]
     for section in ("directory/", "directory/organisations/", "directory/recourse/", "directory/platforms/"):
         assert f'href="{section}"' in nav, section
 
@@ -69,9 +69,13 @@ def test_a_corrupted_data_file_fails_the_build_and_leaves_the_previous_site_unch
     assert first.returncode == 0, first.stderr
     before = tree_digest(project / "site")
     data = sorted((project / "directory/organisations").glob("*.yml"))[0]
-    data.write_text(data.read_text(encoding="utf-8").replace("cost: free", "cost: gratuit", 1)
-                    .replace("cost: paid", "cost: gratuit", 1).replace("cost: varies", "cost: gratuit", 1),
-                    encoding="utf-8")
+    data.write_text(
+        data.read_text(encoding="utf-8")
+        .replace("cost: free", "cost: gratuit", 1)
+        .replace("cost: paid", "cost: gratuit", 1)
+        .replace("cost: varies", "cost: gratuit", 1),
+        encoding="utf-8",
+    )
     second = run_build(project)
     assert second.returncode != 0
     assert f"directory/organisations/{data.name}:" in second.stderr
@@ -86,12 +90,21 @@ def test_an_error_while_making_the_packs_leaves_the_site_and_no_temporary_folder
     from helpers import tree_digest
 
     site = tmp_path / "site"
-    first = subprocess.run([sys.executable, "scripts/build", "--no-packs", "--site-dir", str(site)], cwd=ROOT,
-                           capture_output=True, text=True)
+    first = subprocess.run(
+        [sys.executable, "scripts/build", "--no-packs", "--site-dir", str(site)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert first.returncode == 0, first.stderr
     before = tree_digest(site)
-    broken = subprocess.run([sys.executable, "scripts/build", "--site-dir", str(site)], cwd=ROOT, capture_output=True,
-                            text=True, env={**os.environ, "CHROMIUM": "/bin/true"})
+    broken = subprocess.run(
+        [sys.executable, "scripts/build", "--site-dir", str(site)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "CHROMIUM": "/bin/true"},
+    )
     assert broken.returncode != 0
     assert broken.stderr.strip().splitlines()[-1].startswith("Build failed (")
     assert "Traceback" not in broken.stderr
@@ -118,8 +131,18 @@ def test_rebuilding_after_an_edit_does_not_keep_the_previous_content_in_memory(t
     for part in ("mkdocs.yml", "directory", "docs", "CONTRIBUTING.md"):
         (shutil.copytree if (ROOT / part).is_dir() else shutil.copy)(ROOT / part, tmp_path / part)
     first = load_site(tmp_path)
-    first.feature("self-assessment").questionnaire.plan({"danger": "no", "role": "victim", "what": "threat", "ground": "none", "where": "public",
-                              "minor": "no", "region": "brussels", "language": "fr"})
+    first.feature("self-assessment").questionnaire.plan(
+        {
+            "danger": "no",
+            "role": "victim",
+            "what": "threat",
+            "ground": "none",
+            "where": "public",
+            "minor": "no",
+            "region": "brussels",
+            "language": "fr",
+        }
+    )
     gone = weakref.ref(first.feature("self-assessment").questionnaire)
     data = tmp_path / "directory/organisations/unia.yml"
     os.utime(data, ns=(data.stat().st_atime_ns, data.stat().st_mtime_ns + 10**9))

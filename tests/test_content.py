@@ -1,6 +1,7 @@
 """The content as each audience reaches it, and the facts an independent check corrected (issue 12).
 
 Expected words and addresses are written here from the sources, not read from the code under test."""
+
 from __future__ import annotations
 
 import re
@@ -10,15 +11,16 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 import yaml
-
 from helpers import ROOT
 
 LANGS = ["fr", "nl"]
 PREFIX = {"fr": "", "nl": "nl/"}
 AUDIENCE_PAGES = ["guide/parents/", "guide/school/", "guide/work/", "guide/after-reporting/"]
 # Hosts of press articles and document mirrors: never the source of a legal basis or of an entry.
-WEAK_HOSTS = re.compile(r"(^|\.)(rtl\.be|rtbf\.be|vrt\.be|lesoir\.be|lalibre\.be|dhnet\.be|hln\.be|nieuwsblad\.be|"
-                        r"standaard\.be|metrotime\.be|news\.belgium\.be|pdfslide\.fr|123dok\.net|issuu\.com|scribd\.com)$")
+WEAK_HOSTS = re.compile(
+    r"(^|\.)(rtl\.be|rtbf\.be|vrt\.be|lesoir\.be|lalibre\.be|dhnet\.be|hln\.be|nieuwsblad\.be|"
+    r"standaard\.be|metrotime\.be|news\.belgium\.be|pdfslide\.fr|123dok\.net|issuu\.com|scribd\.com)$"
+)
 
 
 class _Links(HTMLParser):
@@ -80,13 +82,21 @@ def test_every_recourse_page_says_what_happens_next(built_site, lang):
 LAW = {lang: (ROOT / "docs" / lang / "guide/law.md").read_text(encoding="utf-8") for lang in LANGS}
 
 
-@pytest.mark.parametrize("lang,words", [
-    ("fr", ["13 juin 2005", "145, § 3bis"]), ("nl", ["13 juni 2005", "145, § 3bis"]),  # malicious use of e-communications
-    ("fr", ["4 mai 2020", "371/2"]), ("nl", ["4 mei 2020", "371/2"]),                  # heavier offence for intimate images
-    ("fr", ["5 mai 2019"]), ("nl", ["5 mei 2019"]),                                   # negationism extended: adopted
-    ("fr", ["VMRI", "CSA", "Medienrat"]), ("nl", ["VMRI", "CSA", "Medienrat"]),       # who grants trusted-flagger status
-    ("fr", ["20, 1° à 5°"]), ("nl", ["20, 1° tot 5°"]),                                 # the whole of the old anti-racism article
-])
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("fr", ["13 juin 2005", "145, § 3bis"]),
+        ("nl", ["13 juni 2005", "145, § 3bis"]),  # malicious use of e-communications
+        ("fr", ["4 mai 2020", "371/2"]),
+        ("nl", ["4 mei 2020", "371/2"]),  # heavier offence for intimate images
+        ("fr", ["5 mai 2019"]),
+        ("nl", ["5 mei 2019"]),  # negationism extended: adopted
+        ("fr", ["VMRI", "CSA", "Medienrat"]),
+        ("nl", ["VMRI", "CSA", "Medienrat"]),  # who grants trusted-flagger status
+        ("fr", ["20, 1° à 5°"]),
+        ("nl", ["20, 1° tot 5°"]),  # the whole of the old anti-racism article
+    ],
+)
 def test_the_law_chapter_carries_the_corrected_facts(lang, words):
     text = " ".join(LAW[lang].split())
     for word in words:
@@ -101,6 +111,7 @@ def test_the_heavier_offence_for_intimate_images_is_not_dated_2022_in_either_lan
 
 
 # The directory ---------------------------------------------------------------------------------
+
 
 def _entries():
     for path in sorted((ROOT / "directory").glob("*/*.yml")):
@@ -149,6 +160,7 @@ def _walk(value):
 
 # Words -----------------------------------------------------------------------------------------
 
+
 def _dutch_texts():
     for path in sorted((ROOT / "docs/nl").rglob("*.md")):
         yield path.relative_to(ROOT).as_posix(), path.read_text(encoding="utf-8")
@@ -169,8 +181,15 @@ def _walk_language(value, lang):
             yield from _walk_language(item, lang)
 
 
-@pytest.mark.parametrize("phrase", [r"aangifte (te )?doen", r"\bZelftest\b", r"het feit een (vrouw|man)",
-                                    r"verklaar je(zelf)? (als )?['\"‘“]?benadeelde"])
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        r"aangifte (te )?doen",
+        r"\bZelftest\b",
+        r"het feit een (vrouw|man)",
+        r"verklaar je(zelf)? (als )?['\"‘“]?benadeelde",
+    ],
+)
 def test_dutch_uses_the_words_people_and_the_official_pages_use(phrase):
     found = [where for where, text in _dutch_texts() if re.search(phrase, text, re.I)]
     assert found == []

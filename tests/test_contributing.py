@@ -1,6 +1,7 @@
 """The contributor path: a new entry from scripts/new-entry is valid and builds, the examples are
 up to date, the GitHub workflow passes actionlint and calls make targets that exist, and the
 pre-commit schema checks accept the real data."""
+
 from __future__ import annotations
 
 import re
@@ -9,11 +10,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import mkdocs_settings
 import pytest
 import yaml
-
 from helpers import ROOT, copy_project, run_build
-import mkdocs_settings
+
 from visavis import catalog, scaffold
 
 WORKFLOWS = sorted((ROOT / ".github/workflows").glob("*.yml"))
@@ -65,8 +66,10 @@ def test_the_workflow_passes_actionlint(workflow):
 
 def test_actionlint_does_catch_a_broken_workflow(tmp_path):
     broken = tmp_path / "broken.yml"
-    broken.write_text("on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n"
-                      "      - uses: actions/checkout@v4\n        with:\n          fetch-deph: 0\n")
+    broken.write_text(
+        "on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n"
+        "      - uses: actions/checkout@v4\n        with:\n          fetch-deph: 0\n"
+    )
     actionlint = shutil.which("actionlint", path=str(Path(sys.executable).parent)) or shutil.which("actionlint")
     assert subprocess.run([actionlint, str(broken)], capture_output=True).returncode != 0
 
@@ -87,10 +90,16 @@ def test_the_pre_commit_schema_checks_accept_the_real_data():
     hooks = [h for repo in config["repos"] for h in repo["hooks"] if h["id"] == "check-jsonschema"]
     assert len(hooks) >= 3
     for hook in hooks:
-        files = [p for p in ROOT.glob("directory/**/*.y*ml") if re.search(hook["files"], p.relative_to(ROOT).as_posix())]
+        files = [
+            p for p in ROOT.glob("directory/**/*.y*ml") if re.search(hook["files"], p.relative_to(ROOT).as_posix())
+        ]
         assert files, hook["name"]
-        result = subprocess.run([str(Path(sys.executable).parent / "check-jsonschema"), *hook["args"], *map(str, files)],
-                                cwd=ROOT, capture_output=True, text=True)
+        result = subprocess.run(
+            [str(Path(sys.executable).parent / "check-jsonschema"), *hook["args"], *map(str, files)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
         assert result.returncode == 0, result.stdout + result.stderr
 
 

@@ -1,12 +1,11 @@
 """Every built page of every language, in headless Chromium, served with the shipped security
 headers: nothing leaves 127.0.0.1, no console error, no CSP violation, no axe-core violation of
 WCAG 2.1 A/AA, and the quick exit is there and focusable."""
-from __future__ import annotations
 
+from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-
 from helpers import ROOT
 
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -15,6 +14,7 @@ WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 def all_pages() -> list[str]:
     """Every HTML page the build produces (listed from a fresh data walk, not hard-coded)."""
     from helpers import load_site
+
     site = load_site()
     pages = ["404.html"]
     for lang in site.languages:
@@ -40,6 +40,7 @@ def axe():
 def shared_visit(browser):
     """One browser context for the whole crawl (fast); each page is checked on its own."""
     from conftest import Visit
+
     context = browser.new_context(viewport={"width": 390, "height": 844}, service_workers="block")
     visit = Visit(context)
     yield visit
@@ -70,6 +71,8 @@ def test_page_is_private_clean_accessible_and_has_a_quick_exit(shared_visit, sit
     page.keyboard.press("Tab")  # the quick exit is the first thing the keyboard reaches
     assert page.evaluate("document.activeElement.hasAttribute('data-vav-exit')")
     results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG}, "resultTypes": ["violations"]})
-    violations = [f"{v['id']}: {v['help']} ({len(v['nodes'])}× e.g. {v['nodes'][0]['target']})"
-                  for v in results.response["violations"]]
+    violations = [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])}× e.g. {v['nodes'][0]['target']})"
+        for v in results.response["violations"]
+    ]
     assert violations == [], "\n".join(violations)

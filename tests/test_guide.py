@@ -1,6 +1,7 @@
 """The guide: every chapter in both languages with the same structure, a title and a description
 on every page, every internal link and anchor resolving, and French shown with a notice where a
 translation is missing."""
+
 from __future__ import annotations
 
 import re
@@ -11,16 +12,29 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-
-from helpers import ROOT, copy_project, run_build
-from helpers import load_site
+from helpers import ROOT, copy_project, load_site, run_build
 
 SITE = load_site()
 LANGS = SITE.languages
-CHAPTERS = ["guide/right-now.md", "guide/understanding.md", "guide/law.md", "guide/reacting.md",
-            "guide/witnesses.md", "guide/parents.md", "guide/school.md", "guide/work.md", "guide/after-reporting.md",
-            "guide/protecting.md", "guide/safe-browsing.md", "guide/glossary.md", "self-assessment/how-it-decides.md",
-            "about/index.md", "about/accessibility.md", "about/privacy.md", "about/contribute.md"]
+CHAPTERS = [
+    "guide/right-now.md",
+    "guide/understanding.md",
+    "guide/law.md",
+    "guide/reacting.md",
+    "guide/witnesses.md",
+    "guide/parents.md",
+    "guide/school.md",
+    "guide/work.md",
+    "guide/after-reporting.md",
+    "guide/protecting.md",
+    "guide/safe-browsing.md",
+    "guide/glossary.md",
+    "self-assessment/how-it-decides.md",
+    "about/index.md",
+    "about/accessibility.md",
+    "about/privacy.md",
+    "about/contribute.md",
+]
 IN_BRIEF = {"fr": "En bref", "nl": "In het kort"}
 WHERE_NEXT = {"fr": "Et maintenant ?", "nl": "En nu?"}
 
@@ -45,7 +59,7 @@ def test_every_chapter_exists_in_every_language_with_the_same_structure(chapter)
 def test_every_chapter_opens_with_in_brief_and_ends_with_where_next(built_site, lang, chapter):
     prefix = SITE.config.prefix(lang)
     html = (built_site / prefix / chapter.replace(".md", "/index.html")).read_text(encoding="utf-8")
-    article = html[html.index("<article"):html.index("</article>")]
+    article = html[html.index("<article") : html.index("</article>")]
     assert 'class="admonition abstract"' in article and IN_BRIEF[lang] in article
     last_h2 = re.findall(r"<h2[^>]*>(.*?)</h2>", article)[-1]
     assert WHERE_NEXT[lang] in re.sub(r"<[^>]+>", "", last_h2)
@@ -109,7 +123,7 @@ def test_every_internal_link_and_anchor_resolves(built_site):
 
 
 def test_no_page_lacks_a_title_or_its_own_description(built_site):
-    defaults = {lang: SITE_DESCRIPTION for lang, SITE_DESCRIPTION in _site_descriptions().items()}
+    defaults = dict(_site_descriptions())
     for path in built_site.rglob("*.html"):
         if path.name == "404.html":
             continue
@@ -124,6 +138,7 @@ def _site_descriptions() -> dict:
 
     class Loader(yaml.SafeLoader):
         pass
+
     Loader.add_multi_constructor("", lambda loader, suffix, node: None)
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
     i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
@@ -138,7 +153,9 @@ def test_a_page_missing_in_dutch_is_shown_in_french_with_a_notice_in_dutch(tmp_p
     result = run_build(project)
     assert result.returncode == 0, result.stderr
     html = (project / "site/nl/guide/witnesses/index.html").read_text(encoding="utf-8")
-    french_title = re.search(r"(?m)^# (.+)$", (project / "docs/fr/guide/witnesses.md").read_text(encoding="utf-8")).group(1)
+    french_title = re.search(
+        r"(?m)^# (.+)$", (project / "docs/fr/guide/witnesses.md").read_text(encoding="utf-8")
+    ).group(1)
     assert french_title in html
     assert SITE.catalog.label("nl", "ui", "page_untranslated_notice") in html
     status = subprocess.run([sys.executable, "scripts/translation-status"], cwd=project, capture_output=True, text=True)

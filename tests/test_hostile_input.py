@@ -2,6 +2,7 @@
 kind of data file, carrying Markdown link, image and attribute-list syntax, HTML and script, shows
 as literal text on every page that shows it (entry pages, finder, indexes, the self-assessment,
 glossary, exercise, lesson sheets, the rules table, the PDFs and the offline pack), and runs nothing."""
+
 from __future__ import annotations
 
 import json
@@ -11,15 +12,20 @@ import zipfile
 
 import pytest
 import yaml
-
 from helpers import copy_project
 
 # Everything that would become live markup if it were parsed as Markdown or HTML.
-HOSTILE = ('[click](https://evil.example/link) ![pic](https://evil.example/pic.png) {: onclick="alert(1)" } '
-           '<script>alert(2)</script> <img src=x onerror=alert(3)> **bold** <b>b</b> `tick` &amp; *[DSA]: pwned')
+HOSTILE = (
+    '[click](https://evil.example/link) ![pic](https://evil.example/pic.png) {: onclick="alert(1)" } '
+    '<script>alert(2)</script> <img src=x onerror=alert(3)> **bold** <b>b</b> `tick` &amp; *[DSA]: pwned'
+)
 # Interface words refuse HTML (their schema), so their hostile text is Markdown only.
-HOSTILE_LABEL = '[click](https://evil.example/label) ![pic](https://evil.example/l.png) {: onclick="alert(4)" } **bold**'
+HOSTILE_LABEL = (
+    '[click](https://evil.example/label) ![pic](https://evil.example/l.png) {: onclick="alert(4)" } **bold**'
+)
 LITERAL = "[click](https://evil.example/link)"  # how the text must read on the page
+
+
 def live_markup(html: str) -> list[str]:
     """What the hostile text became as markup, read by an HTML parser (escaped text inside an
     attribute's value or a paragraph is fine): links or images to evil.example, event handlers,
@@ -36,7 +42,9 @@ def live_markup(html: str) -> list[str]:
         def handle_starttag(self, tag, attrs):
             attrs = dict(attrs)
             found.extend(f"<{tag} {name}>" for name in attrs if name.startswith("on"))
-            if any("evil.example" in (attrs.get(a) or "") for a in ("href", "src")) or (tag == "img" and attrs.get("src") == "x"):
+            if any("evil.example" in (attrs.get(a) or "") for a in ("href", "src")) or (
+                tag == "img" and attrs.get("src") == "x"
+            ):
                 found.append(f"<{tag}> to {attrs.get('href') or attrs.get('src')}")
             if tag == "abbr" and attrs.get("title") == "pwned":
                 found.append("<abbr> from '*[DSA]: pwned'")
@@ -46,11 +54,13 @@ def live_markup(html: str) -> list[str]:
         def handle_endtag(self, tag):
             tag = "data" if tag == "script" and self.open and self.open[-1] == "data" else tag
             if tag in self.open:
-                del self.open[len(self.open) - 1 - self.open[::-1].index(tag):]
+                del self.open[len(self.open) - 1 - self.open[::-1].index(tag) :]
 
         def handle_data(self, data):
             inner = self.open[-1] if self.open else ""
-            if (inner, data) in (("strong", "bold"), ("b", "b"), ("code", "tick")) or (inner == "script" and "alert(" in data):
+            if (inner, data) in (("strong", "bold"), ("b", "b"), ("code", "tick")) or (
+                inner == "script" and "alert(" in data
+            ):
                 found.append(f"<{inner}>{data}")
 
     Page().feed(html)
@@ -70,12 +80,18 @@ EDITS = {
     "directory/platforms/facebook.yml": [("name",), ("appeal",), ("dsa",)],
     "directory/glossary.yml": [("terms", 0, "definition")],
     "directory/exercise.yml": [("messages", 0, "text"), ("messages", 0, "explanation")],
-    "directory/self-assessment.yml": [("questions", 0, "text"), ("questions", 0, "answers", 0, "text"), ("category_texts", "a")],
+    "directory/self-assessment.yml": [
+        ("questions", 0, "text"),
+        ("questions", 0, "answers", 0, "text"),
+        ("category_texts", "a"),
+    ],
     "directory/crisis-lines.yml": [("lines", 0, "label")],
     "directory/notices.yml": [("notices", 0, "title")],
 }
-LIST_EDITS = {"directory/recourse/keep-evidence.yml": [("steps",), ("bring",)],
-              "directory/platforms/facebook.yml": [("steps",)]}
+LIST_EDITS = {
+    "directory/recourse/keep-evidence.yml": [("steps",), ("bring",)],
+    "directory/platforms/facebook.yml": [("steps",)],
+}
 
 
 @pytest.fixture(scope="module")
@@ -97,9 +113,10 @@ def hostile_site(tmp_path_factory):
         data["category"]["a"] = HOSTILE_LABEL
         labels.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     sheet = project / "docs/fr/teachers/counter-speech.md"
-    sheet.write_text(sheet.read_text(encoding="utf-8").replace("    - ", f"    - {json.dumps(HOSTILE)}\n    - ", 1), encoding="utf-8")
-    result = subprocess.run([sys.executable, "scripts/build"], cwd=project,
-                            capture_output=True, text=True)
+    sheet.write_text(
+        sheet.read_text(encoding="utf-8").replace("    - ", f"    - {json.dumps(HOSTILE)}\n    - ", 1), encoding="utf-8"
+    )
+    result = subprocess.run([sys.executable, "scripts/build"], cwd=project, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-4000:]
     return project / "site"
 
@@ -125,7 +142,7 @@ PAGES = {
 @pytest.mark.parametrize("where", sorted(PAGES))
 def test_hostile_text_is_shown_as_text_and_never_becomes_markup(hostile_site, lang, where):
     html = (hostile_site / ("" if lang == "fr" else "nl/") / PAGES[where]).read_text(encoding="utf-8")
-    body = html[html.index("<body"):]
+    body = html[html.index("<body") :]
     assert "evil.example" in body, "the hostile text should be shown on this page"
     assert live_markup(body) == []
 
@@ -140,7 +157,7 @@ def test_no_page_of_the_site_or_of_the_offline_pack_turns_the_hostile_text_into_
         name, html = page if isinstance(page, tuple) else (str(page), page.read_text(encoding="utf-8"))
         if "evil.example" in html:
             shown += 1
-            assert live_markup(html[html.find("<body"):]) == [], name
+            assert live_markup(html[html.find("<body") :]) == [], name
     assert shown > 60
 
 
@@ -152,20 +169,32 @@ def test_the_pdf_prints_the_hostile_text_as_text(hostile_site):
 
 @pytest.mark.parametrize("lang", ["fr", "nl"])
 def test_in_the_browser_the_hostile_text_reads_literally_and_runs_nothing(browser, hostile_site, lang):
-    from conftest import serve
     from helpers import answer_all
+
+    from conftest import serve
 
     url, server = serve(hostile_site)
     context = browser.new_context()
     dialogs, outside = [], []
-    context.route("**/*", lambda route: (outside.append(route.request.url), route.abort())
-                  if "evil.example" in route.request.url else route.continue_())
+    context.route(
+        "**/*",
+        lambda route: (outside.append(route.request.url), route.abort())
+        if "evil.example" in route.request.url
+        else route.continue_(),
+    )
     page = context.new_page()
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     prefix = "" if lang == "fr" else "nl/"
     try:
-        for path in ("directory/organisations/unia/", "directory/", "directory/recourse/keep-evidence/",
-                     "directory/platforms/facebook/", "guide/glossary/", "teachers/exercise/", ""):
+        for path in (
+            "directory/organisations/unia/",
+            "directory/",
+            "directory/recourse/keep-evidence/",
+            "directory/platforms/facebook/",
+            "guide/glossary/",
+            "teachers/exercise/",
+            "",
+        ):
             page.goto(url + prefix + path)
             assert LITERAL in page.locator("article").inner_text(), path
         page.goto(url + prefix + "self-assessment/")

@@ -2,12 +2,12 @@
 
 The expected numbers, names and words are written here from the product's safety rules (issue 11),
 not computed by the code under test."""
+
 from __future__ import annotations
 
 import re
 
 import pytest
-
 from helpers import answer_all, articles
 
 LANGS = ["fr", "nl"]
@@ -74,9 +74,12 @@ class TestAPersonInDistress:
 @pytest.mark.parametrize("lang", LANGS)
 class TestMinors:
     def test_a_15_year_old_whose_intimate_images_are_shared_is_sent_to_child_focus_never_to_an_adults_only_service(
-            self, visit, site_url, lang):
+        self, visit, site_url, lang
+    ):
         page = start(visit, site_url, lang)
-        answer_all(page, ["no", "victim", "intimate-images", "none", "public", "yes", REGION[lang], LANGUAGE_ANSWER[lang]])
+        answer_all(
+            page, ["no", "victim", "intimate-images", "none", "public", "yes", REGION[lang], LANGUAGE_ANSWER[lang]]
+        )
         plan = open_plan(page)
         text = plan.inner_text()
         assert contacts(plan)[0] == "Child Focus"
@@ -90,7 +93,9 @@ class TestMinors:
             if "StopNCII" in sentence:
                 assert "18" in sentence, sentence
 
-    def test_the_intimate_images_route_shows_child_focus_first_and_marks_the_institute_as_adults_only(self, visit, site_url, lang):
+    def test_the_intimate_images_route_shows_child_focus_first_and_marks_the_institute_as_adults_only(
+        self, visit, site_url, lang
+    ):
         page = visit.page
         page.goto(site_url + PREFIX[lang] + "directory/recourse/remove-intimate-images/")
         cards = page.locator("article .vav-cards .vav-card")
@@ -120,7 +125,8 @@ class TestMinors:
 @pytest.mark.parametrize("lang", LANGS)
 class TestHonestResults:
     def test_an_adult_insulted_for_their_religion_in_a_public_comment_is_not_told_it_is_probably_an_offence(
-            self, visit, site_url, lang):
+        self, visit, site_url, lang
+    ):
         page = start(visit, site_url, lang)
         answer_all(page, ["no", "victim", "insult", "religion", "public", "no", REGION[lang], LANGUAGE_ANSWER[lang]])
         plan = open_plan(page)
@@ -129,11 +135,16 @@ class TestHonestResults:
         assert "Unia" in plan.locator(".vav-sa__category").inner_text()  # who can assess it
         assert PRESS_OFFENCE[lang] in plan.inner_text()  # the caveat of the law chapter
 
-    @pytest.mark.parametrize("answers", [
-        ["unsure", "victim", "unsure", "unsure", "unsure", "no", "unsure", "fr"],
-        ["unsure", "group", "unsure", "unsure", "unsure", "no", "unsure", "fr"],
-    ])
-    def test_someone_who_answers_not_sure_everywhere_is_never_told_it_is_probably_legal(self, visit, site_url, lang, answers):
+    @pytest.mark.parametrize(
+        "answers",
+        [
+            ["unsure", "victim", "unsure", "unsure", "unsure", "no", "unsure", "fr"],
+            ["unsure", "group", "unsure", "unsure", "unsure", "no", "unsure", "fr"],
+        ],
+    )
+    def test_someone_who_answers_not_sure_everywhere_is_never_told_it_is_probably_legal(
+        self, visit, site_url, lang, answers
+    ):
         page = start(visit, site_url, lang)
         answer_all(page, answers)
         plan = open_plan(page)
@@ -145,18 +156,27 @@ class TestHonestResults:
 # Every page, read as built ---------------------------------------------------------------------
 
 
-
 CATEGORY_WORDS = {
-    "fr": ["(a) punissable par la loi pénale", "(b) pas pénal, mais retrait ou action civile possible",
-           "(c) légal, mais blessant et nuisible"],
-    "nl": ["(a) strafbaar volgens het strafrecht", "(b) niet strafbaar, maar verwijdering of burgerlijke procedure mogelijk",
-           "(c) legaal, maar kwetsend en schadelijk"],
+    "fr": [
+        "(a) punissable par la loi pénale",
+        "(b) pas pénal, mais retrait ou action civile possible",
+        "(c) légal, mais blessant et nuisible",
+    ],
+    "nl": [
+        "(a) strafbaar volgens het strafrecht",
+        "(b) niet strafbaar, maar verwijdering of burgerlijke procedure mogelijk",
+        "(c) legaal, maar kwetsend en schadelijk",
+    ],
 }
-UNESCO_ADAPTED = {"fr": "adaptées au droit belge à partir de la classification de l'UNESCO",
-                  "nl": "afgeleid van de indeling van UNESCO en aangepast aan het Belgische recht"}
+UNESCO_ADAPTED = {
+    "fr": "adaptées au droit belge à partir de la classification de l'UNESCO",
+    "nl": "afgeleid van de indeling van UNESCO en aangepast aan het Belgische recht",
+}
 
 
-def test_every_page_that_presents_the_three_categories_uses_one_wording_and_says_they_are_adapted_from_unesco(built_site):
+def test_every_page_that_presents_the_three_categories_uses_one_wording_and_says_they_are_adapted_from_unesco(
+    built_site,
+):
     presenting = 0
     for page, text, _ in articles(built_site):
         lang = "nl" if page.startswith("nl/") else "fr"

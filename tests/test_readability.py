@@ -1,6 +1,7 @@
 """scripts/readability: the plain-language pages (home, right now, reacting, witnesses) meet the B1
 threshold in both languages, a page of long sentences is caught, and only the text a reader reads
 is scored."""
+
 from __future__ import annotations
 
 import importlib.machinery
@@ -14,8 +15,7 @@ from helpers import ROOT, copy_project
 
 
 def run_readability(project: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "scripts/readability", *args], cwd=project,
-                          capture_output=True, text=True)
+    return subprocess.run([sys.executable, "scripts/readability", *args], cwd=project, capture_output=True, text=True)
 
 
 def load_script():
@@ -58,6 +58,12 @@ def test_only_the_text_a_reader_reads_is_scored():
         "Voyez [la page d'aide](https://example.org/une/adresse/tres/longue) [3] et unia.be.[^note]\n\n"
         "- premier point ;\n- second point\n\n```\ncode ignoré\n```\n\n"
         "## Sources\n\n1. Une source, [https://example.org](https://example.org).\n\n"
-        "## Et maintenant ?\n\n[^note]: Une note de bas de page.\n    Sa suite.\n")
-    assert text.split("\n") == ["Titre de la page.", "Voyez la page d'aide et uniabe.", "premier point.",
-                                "second point.", "Et maintenant ?"]
+        "## Et maintenant ?\n\n[^note]: Une note de bas de page.\n    Sa suite.\n"
+    )
+    assert text.split("\n") == [
+        "Titre de la page.",
+        "Voyez la page d'aide et uniabe.",
+        "premier point.",
+        "second point.",
+        "Et maintenant ?",
+    ]

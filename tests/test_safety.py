@@ -1,14 +1,14 @@
 """Safety and privacy in a real browser: the quick exit (click, keyboard shortcut, without
 JavaScript, history), outbound links, the shipped headers, and keyboard-only use of the main tasks."""
+
 from __future__ import annotations
 
 import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from helpers import ROOT, load_site
 
-from helpers import ROOT
-from helpers import load_site
 from visavis import security
 
 SITE = load_site()
@@ -17,8 +17,12 @@ NEUTRAL = {lang: SITE.catalog.label(lang, "ui", "quick_exit_url") for lang in SI
 
 def neutral_site(visit):
     """Answer for the neutral site locally (no internet here), so leaving can be observed."""
+
     def fulfil(route):
-        route.fulfill(status=200, content_type="text/html", body="<html><title>neutral</title><body>neutral</body></html>")
+        route.fulfill(
+            status=200, content_type="text/html", body="<html><title>neutral</title><body>neutral</body></html>"
+        )
+
     for url in NEUTRAL.values():
         visit.page.route(url, fulfil)
 
@@ -107,7 +111,10 @@ def test_the_accessibility_check_does_catch_a_violation(browser):
     page = browser.new_page()
     try:
         page.set_content('<html lang="fr"><body><main><img src="x.png"><a href="#"></a></main></body></html>')
-        ids = {v["id"] for v in Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a"]}}).response["violations"]}
+        ids = {
+            v["id"]
+            for v in Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a"]}}).response["violations"]
+        }
         assert {"image-alt", "link-name"} <= ids
     finally:
         page.close()
@@ -117,8 +124,11 @@ class TestKeyboardOnly:
     def test_change_the_language(self, visit, site_url):
         page = visit.page
         page.goto(site_url)
-        focus_by_tab(page, '.md-header .md-select button, .md-header .md-select label, .md-header [aria-label] >> nth=0',
-                     lambda p: p.evaluate("!!document.activeElement.closest('.md-select')"))
+        focus_by_tab(
+            page,
+            '.md-header .md-select button, .md-header .md-select label, .md-header [aria-label] >> nth=0',
+            lambda p: p.evaluate("!!document.activeElement.closest('.md-select')"),
+        )
         focus_by_tab(page, None, lambda p: p.evaluate("document.activeElement.getAttribute('hreflang') === 'nl'"))
         page.keyboard.press("Enter")
         page.wait_for_url(site_url + "nl/")
@@ -165,9 +175,18 @@ class TestKeyboardOnly:
         # the summary lists exactly the answers given with the keyboard
         given = page.locator(".vav-sa__summary dd").all_inner_texts()
         change = SITE.catalog.label("fr", "ui", "sa_change")
-        texts = [next(a["text"]["fr"] for q in SITE.feature("self-assessment").questionnaire.data["questions"] if not q.get("info")
-                      for a in q["answers"] if a["value"] == v and q["id"] == qid)
-                 for qid, v in zip(["danger", "role", "what", "ground", "where", "minor", "region", "language"], answers)]
+        texts = [
+            next(
+                a["text"]["fr"]
+                for q in SITE.feature("self-assessment").questionnaire.data["questions"]
+                if not q.get("info")
+                for a in q["answers"]
+                if a["value"] == v and q["id"] == qid
+            )
+            for qid, v in zip(
+                ["danger", "role", "what", "ground", "where", "minor", "region", "language"], answers, strict=False
+            )
+        ]
         assert [g.replace(change, "").strip() for g in given] == texts
         summary_button = SITE.catalog.label("fr", "ui", "sa_see_plan")
         focus_by_tab(page, None, lambda p: p.evaluate("document.activeElement.textContent") == summary_button)
@@ -187,8 +206,14 @@ def focus_by_tab(page, _selector, reached, limit=200):
 def test_the_nginx_snippet_carries_the_same_headers(built_site):
     import subprocess
     import sys
-    out = subprocess.run([sys.executable, "scripts/security-headers", "--nginx", str(built_site)], cwd=ROOT,
-                         capture_output=True, text=True, check=True).stdout
+
+    out = subprocess.run(
+        [sys.executable, "scripts/security-headers", "--nginx", str(built_site)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     values = security.read_netlify_headers((built_site / "_headers").read_text(encoding="utf-8"))
     for name, value in values.items():
         assert f'add_header {name} "{value}" always;' in out
@@ -197,11 +222,26 @@ def test_the_nginx_snippet_carries_the_same_headers(built_site):
 # Only the theme's own inline scripts may run -----------------------------------------------------
 
 SMUGGLED = {
-    "a script in a Markdown page": ("docs/fr/guide/protecting.md", "<script>alert('smuggled')</script>", "an inline script"),
-    "an event handler in a Markdown page": ("docs/nl/guide/protecting.md", '<img src="x.png" onerror="alert(1)">',
-                                            "an inline event handler"),
-    "a javascript: link in a Markdown page": ("docs/fr/about/index.md", "[klik](javascript:alert(1))", "javascript: address"),
-    "a script in the contributor guide": ("CONTRIBUTING.md", "<script>fetch('https://evil.example')</script>", "an inline script"),
+    "a script in a Markdown page": (
+        "docs/fr/guide/protecting.md",
+        "<script>alert('smuggled')</script>",
+        "an inline script",
+    ),
+    "an event handler in a Markdown page": (
+        "docs/nl/guide/protecting.md",
+        '<img src="x.png" onerror="alert(1)">',
+        "an inline event handler",
+    ),
+    "a javascript: link in a Markdown page": (
+        "docs/fr/about/index.md",
+        "[klik](javascript:alert(1))",
+        "javascript: address",
+    ),
+    "a script in the contributor guide": (
+        "CONTRIBUTING.md",
+        "<script>fetch('https://evil.example')</script>",
+        "an inline script",
+    ),
 }
 
 
@@ -226,8 +266,12 @@ def test_a_script_smuggled_into_an_interface_word_fails_the_check(tmp_path):
 
     project = copy_project(tmp_path / "project")
     labels = project / "directory/labels/nl.yml"
-    labels.write_text(labels.read_text(encoding="utf-8").replace(
-        "  skip_to_content: ", "  skip_to_content: <script>alert(1)</script> ", 1), encoding="utf-8")
+    labels.write_text(
+        labels.read_text(encoding="utf-8").replace(
+            "  skip_to_content: ", "  skip_to_content: <script>alert(1)</script> ", 1
+        ),
+        encoding="utf-8",
+    )
     result = run_build(project)
     assert result.returncode != 0
     assert "directory/labels/nl.yml" in result.stderr and "ui.skip_to_content" in result.stderr
@@ -244,8 +288,11 @@ def test_every_page_allows_only_the_theme_scripts_it_holds(built_site):
         html = path.read_text(encoding="utf-8")
         policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)"', html).group(1)
         allowed = set(re.findall(r"'(sha256-[^']+)'", policy))
-        inline = [m.group(2) for m in re.finditer(r"<script(\s[^>]*)?>(.*?)</script>", html, re.S)
-                  if not re.search(r"\ssrc=|application/json", m.group(1) or "")]
+        inline = [
+            m.group(2)
+            for m in re.finditer(r"<script(\s[^>]*)?>(.*?)</script>", html, re.S)
+            if not re.search(r"\ssrc=|application/json", m.group(1) or "")
+        ]
         held = {"sha256-" + base64.b64encode(hashlib.sha256(body.encode()).digest()).decode() for body in inline}
         assert allowed == held, path
         assert "unsafe-inline" not in policy and "unsafe-eval" not in policy

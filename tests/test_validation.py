@@ -5,6 +5,7 @@ The table of mistakes is tests/fixtures/invalid/<kind>/<case>.yml, one mistake p
 lines of each say why it is wrong and the exact message and hint it must produce
 (reason / field / line / message / hint).
 """
+
 from __future__ import annotations
 
 import shutil
@@ -12,9 +13,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import mkdocs_settings
 import pytest
 
-import mkdocs_settings
 from visavis import catalog
 from visavis.errors import ContentError
 
@@ -91,8 +92,9 @@ def test_two_files_with_the_same_id_are_reported(tmp_path):
     project = make_project(tmp_path)
     shutil.copy(FIXTURES / "valid" / "tele-accueil.yml", project / "directory/organisations/tele-accueil.yaml")
     problems = problems_for(project)
-    assert any(p.field == "id" and "is already used by directory/organisations/tele-accueil." in p.message
-               for p in problems), problems
+    assert any(
+        p.field == "id" and "is already used by directory/organisations/tele-accueil." in p.message for p in problems
+    ), problems
 
 
 def test_a_file_that_is_not_utf8_is_reported(tmp_path):
@@ -130,8 +132,16 @@ def test_the_real_content_passes_the_check():
 
 # One verdict everywhere: the build's schema check and the editors' / pre-commit's check-jsonschema
 # (ECMA-262 regular expressions) accept and refuse the same values.
-PATTERN_CASES = ["bad-phone", "bad-email", "http-url", "javascript-url", "data-url", "email-with-name",
-                 "value-ending-with-newline", "unknown-region"]
+PATTERN_CASES = [
+    "bad-phone",
+    "bad-email",
+    "http-url",
+    "javascript-url",
+    "data-url",
+    "email-with-name",
+    "value-ending-with-newline",
+    "unknown-region",
+]
 
 
 @pytest.mark.parametrize("case", PATTERN_CASES)
@@ -142,9 +152,7 @@ def test_the_build_and_the_pre_commit_schema_check_give_the_same_verdict(case):
     doc, problems = yamlfile.load(fixture, fixture.name)
     assert doc is not None and not problems
     ours = schema.check(doc, schema.validator(ROOT / "directory/schemas", "organisation"))
-    theirs = subprocess.run([str(Path(sys.executable).parent / "check-jsonschema"), "--schemafile",
-                             str(ROOT / "directory/schemas/organisation.schema.json"), str(fixture)],
-                            capture_output=True, text=True)
+    theirs = _check_jsonschema(fixture)
     assert bool(ours) == (theirs.returncode == 1) == True, (ours, theirs.stdout)  # noqa: E712  both refuse
 
 
@@ -154,9 +162,15 @@ def test_the_valid_example_passes_both_checks():
     fixture = FIXTURES / "valid/tele-accueil.yml"
     doc, _ = yamlfile.load(fixture, fixture.name)
     assert schema.check(doc, schema.validator(ROOT / "directory/schemas", "organisation")) == []
-    theirs = subprocess.run([str(Path(sys.executable).parent / "check-jsonschema"), "--schemafile",
-                             str(ROOT / "directory/schemas/organisation.schema.json"), str(fixture)], capture_output=True)
-    assert theirs.returncode == 0
+    theirs = _check_jsonschema(fixture)
+    assert theirs.returncode == 0, theirs.stdout
+
+
+def _check_jsonschema(fixture: Path) -> subprocess.CompletedProcess:
+    """The editors' and pre-commit's check of an organisation file."""
+    schema_file = ROOT / "directory/schemas/organisation.schema.json"
+    command = [str(Path(sys.executable).parent / "check-jsonschema"), "--schemafile", str(schema_file), str(fixture)]
+    return subprocess.run(command, capture_output=True, text=True)
 
 
 def test_a_file_over_the_size_limit_is_refused_with_a_message(tmp_path):
@@ -173,7 +187,7 @@ def test_a_byte_order_mark_from_a_windows_editor_is_accepted(tmp_path):
     from visavis import yamlfile
 
     path = tmp_path / "bom.yml"
-    path.write_bytes("\ufeffid: bom\n".encode("utf-8"))
+    path.write_bytes("\ufeffid: bom\n".encode())
     doc, problems = yamlfile.load(path, "bom.yml")
     assert problems == [] and doc.data == {"id": "bom"}
 
@@ -181,19 +195,46 @@ def test_a_byte_order_mark_from_a_windows_editor_is_accepted(tmp_path):
 # The interface words are checked like the data -------------------------------------------------
 
 LABEL_MISTAKES = {
-    "http quick exit": ("nl", lambda t: t.replace("quick_exit_url: https://", "quick_exit_url: http://"), "ui.quick_exit_url",
-                        "expected a full web address starting with 'https://'"),
-    "script in a label": ("fr", lambda t: t.replace("  skip_to_content: Aller au contenu",
-                                                    "  skip_to_content: Aller au contenu<script>alert(1)</script>"),
-                          "ui.skip_to_content", "expected plain text, without HTML"),
-    "missing in Dutch": ("nl", lambda t: t.replace("  sa_back:", "  sa_bakc:"), "ui.sa_back", "this interface text is missing."),
-    "unknown key": ("nl", lambda t: t.replace("  sa_back:", "  sa_bakc:"), "ui.sa_bakc",
-                    "'sa_bakc' is not an interface text of the site."),
-    "label of an unknown value": ("fr", lambda t: t.replace("  brussels: Bruxelles", "  brussels: Bruxelles\n  antwerp: Anvers"),
-                                  "region", "received 'antwerp'; expected one of: belgium"),
-    "key written twice": ("fr", lambda t: t.replace("  skip_to_content: Aller au contenu",
-                                                    "  skip_to_content: Aller au contenu\n  skip_to_content: Contenu"),
-                          "ui.skip_to_content", "is written twice"),
+    "http quick exit": (
+        "nl",
+        lambda t: t.replace("quick_exit_url: https://", "quick_exit_url: http://"),
+        "ui.quick_exit_url",
+        "expected a full web address starting with 'https://'",
+    ),
+    "script in a label": (
+        "fr",
+        lambda t: t.replace(
+            "  skip_to_content: Aller au contenu", "  skip_to_content: Aller au contenu<script>alert(1)</script>"
+        ),
+        "ui.skip_to_content",
+        "expected plain text, without HTML",
+    ),
+    "missing in Dutch": (
+        "nl",
+        lambda t: t.replace("  sa_back:", "  sa_bakc:"),
+        "ui.sa_back",
+        "this interface text is missing.",
+    ),
+    "unknown key": (
+        "nl",
+        lambda t: t.replace("  sa_back:", "  sa_bakc:"),
+        "ui.sa_bakc",
+        "'sa_bakc' is not an interface text of the site.",
+    ),
+    "label of an unknown value": (
+        "fr",
+        lambda t: t.replace("  brussels: Bruxelles", "  brussels: Bruxelles\n  antwerp: Anvers"),
+        "region",
+        "received 'antwerp'; expected one of: belgium",
+    ),
+    "key written twice": (
+        "fr",
+        lambda t: t.replace(
+            "  skip_to_content: Aller au contenu", "  skip_to_content: Aller au contenu\n  skip_to_content: Contenu"
+        ),
+        "ui.skip_to_content",
+        "is written twice",
+    ),
 }
 
 

@@ -3,6 +3,7 @@
 Per-file checks (YAML syntax, schema) come first, then checks across files (ids, languages,
 dates, references), and every problem is collected before failing so that one run lists them all.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -23,7 +24,6 @@ STALE_AFTER_DAYS = 365
 # What scripts/new-entry writes where a person must still provide a value (reported until done).
 FILL_IN = {"fr": "À COMPLÉTER", "nl": "IN TE VULLEN"}
 FILL_IN_URL = "https://a-completer.invalid/"  # '.invalid' can never be a real address
-
 
 
 def in_language(value, lang: str, default_lang: str) -> tuple[str | None, bool]:
@@ -89,7 +89,14 @@ def load(site: SiteConfig, today: dt.date | None = None) -> Catalog:
             if doc is None:
                 continue
             if not isinstance(doc.data, dict):
-                problems.append(Problem(shown, 1, "", "the file must contain fields ('name: value' lines), not a single value or a list."))
+                problems.append(
+                    Problem(
+                        shown,
+                        1,
+                        "",
+                        "the file must contain fields ('name: value' lines), not a single value or a list.",
+                    )
+                )
                 continue
             found = schema.check(doc, check)
             problems += found
@@ -123,9 +130,17 @@ def load_file(site: SiteConfig, name: str, kind: str) -> yamlfile.YamlDocument:
 def duplicate_ids(doc: yamlfile.YamlDocument, items: str) -> list[Problem]:
     """Problems for items of the list ``items`` whose 'id' repeats an earlier one."""
     ids = [item["id"] for item in doc.data[items]]
-    return [Problem(doc.path, doc.line_of((items, i, "id")), f"{items}[{i}].id",
-                    f"the id '{item_id}' is already used by {items}[{ids.index(item_id)}].", "give each one its own id")
-            for i, item_id in enumerate(ids) if ids.index(item_id) != i]
+    return [
+        Problem(
+            doc.path,
+            doc.line_of((items, i, "id")),
+            f"{items}[{i}].id",
+            f"the id '{item_id}' is already used by {items}[{ids.index(item_id)}].",
+            "give each one its own id",
+        )
+        for i, item_id in enumerate(ids)
+        if ids.index(item_id) != i
+    ]
 
 
 def _data_files(folder: Path) -> list[Path]:
@@ -139,25 +154,51 @@ def _check_entry(doc, path: Path, site: SiteConfig, today, seen: dict, problems:
     entry_id = data.get("id")
     if isinstance(entry_id, str):
         if entry_id != path.stem:
-            found.append(Problem(doc.path, doc.line_of(("id",)), "id",
-                                 f"the id '{entry_id}' is not the file name '{path.stem}'.",
-                                 f"rename the file to '{entry_id}{path.suffix}' or write 'id: {path.stem}'"))
+            found.append(
+                Problem(
+                    doc.path,
+                    doc.line_of(("id",)),
+                    "id",
+                    f"the id '{entry_id}' is not the file name '{path.stem}'.",
+                    f"rename the file to '{entry_id}{path.suffix}' or write 'id: {path.stem}'",
+                )
+            )
         elif entry_id in seen:
-            found.append(Problem(doc.path, doc.line_of(("id",)), "id",
-                                 f"the id '{entry_id}' is already used by {seen[entry_id].doc.path}.",
-                                 "each entry needs its own id: keep one of the two files"))
+            found.append(
+                Problem(
+                    doc.path,
+                    doc.line_of(("id",)),
+                    "id",
+                    f"the id '{entry_id}' is already used by {seen[entry_id].doc.path}.",
+                    "each entry needs its own id: keep one of the two files",
+                )
+            )
     for key in ("verified_on",):
         value = data.get(key)
         if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):  # else the schema reports it
             try:
                 day = dt.date.fromisoformat(value)
             except ValueError:
-                found.append(Problem(doc.path, doc.line_of((key,)), key, f"'{value}' is not a real date.",
-                                     "write the date as year-month-day, such as 2026-11-25"))
+                found.append(
+                    Problem(
+                        doc.path,
+                        doc.line_of((key,)),
+                        key,
+                        f"'{value}' is not a real date.",
+                        "write the date as year-month-day, such as 2026-11-25",
+                    )
+                )
                 continue
             if day > today:
-                found.append(Problem(doc.path, doc.line_of((key,)), key,
-                                     f"the date {value} is in the future.", "write the day the entry was actually checked"))
+                found.append(
+                    Problem(
+                        doc.path,
+                        doc.line_of((key,)),
+                        key,
+                        f"the date {value} is in the future.",
+                        "write the day the entry was actually checked",
+                    )
+                )
     found += _check_languages(doc, data, (), site)
     problems += found
     return found
@@ -177,14 +218,26 @@ def _check_languages(doc, value, where: tuple, site: SiteConfig) -> list[Problem
             for lang in site.complete_languages:
                 if lang not in value:
                     name = LANGUAGE_NAMES.get(lang, lang)
-                    found.append(Problem(doc.path, doc.line_of(where), shown,
-                                         f"the {name} text ('{lang}') is missing.",
-                                         f"add a line '{lang}: …' under '{where[-1] if where else shown}' with the text in {name}"))
+                    found.append(
+                        Problem(
+                            doc.path,
+                            doc.line_of(where),
+                            shown,
+                            f"the {name} text ('{lang}') is missing.",
+                            f"add a line '{lang}: …' under '{where[-1] if where else shown}' with the text in {name}",
+                        )
+                    )
             for lang in value:
                 if lang not in site.languages:
-                    found.append(Problem(doc.path, doc.line_of(where + (lang,)), f"{shown}.{lang}",
-                                         f"'{lang}' is not a language of this site.",
-                                         f"the site languages are: {', '.join(site.languages)}"))
+                    found.append(
+                        Problem(
+                            doc.path,
+                            doc.line_of(where + (lang,)),
+                            f"{shown}.{lang}",
+                            f"'{lang}' is not a language of this site.",
+                            f"the site languages are: {', '.join(site.languages)}",
+                        )
+                    )
         else:
             for key, item in value.items():
                 found += _check_languages(doc, item, where + (key,), site)
@@ -207,9 +260,20 @@ def _check_references(catalog: Catalog) -> list[Problem]:
             for index, ref in enumerate(entry.data.get(name, [])):
                 if ref not in known:
                     close = difflib.get_close_matches(ref, list(known), n=1)
-                    hint = f"did you mean '{close[0]}'?" if close else f"create directory/{KINDS[target]}/{ref}.yml or remove this line"
-                    problems.append(Problem(entry.doc.path, entry.doc.line_of((name, index)), f"{name}[{index}]",
-                                            f"there is no {target} with the id '{ref}'.", hint))
+                    hint = (
+                        f"did you mean '{close[0]}'?"
+                        if close
+                        else f"create directory/{KINDS[target]}/{ref}.yml or remove this line"
+                    )
+                    problems.append(
+                        Problem(
+                            entry.doc.path,
+                            entry.doc.line_of((name, index)),
+                            f"{name}[{index}]",
+                            f"there is no {target} with the id '{ref}'.",
+                            hint,
+                        )
+                    )
     return problems
 
 
@@ -220,8 +284,15 @@ def _unfinished(doc, value, where: tuple) -> list[Problem]:
     if isinstance(value, list):
         return [p for index, item in enumerate(value) for p in _unfinished(doc, item, where + (index,))]
     if isinstance(value, str) and (value in FILL_IN.values() or value == FILL_IN_URL):
-        return [Problem(doc.path, doc.line_of(where), dotted(where), "this field still has to be filled in.",
-                        "replace the marker with the real value, checked at the source")]
+        return [
+            Problem(
+                doc.path,
+                doc.line_of(where),
+                dotted(where),
+                "this field still has to be filled in.",
+                "replace the marker with the real value, checked at the source",
+            )
+        ]
     return []
 
 
@@ -233,9 +304,15 @@ def _stale(doc, today: dt.date) -> list[Problem]:
         return []
     age = (today - day).days
     if age > STALE_AFTER_DAYS:
-        return [Problem(doc.path, doc.line_of(("verified_on",)), "verified_on",
-                        f"last checked {age} days ago ({day}); please check it again.",
-                        "compare the entry with its source, then write today's date in verified_on")]
+        return [
+            Problem(
+                doc.path,
+                doc.line_of(("verified_on",)),
+                "verified_on",
+                f"last checked {age} days ago ({day}); please check it again.",
+                "compare the entry with its source, then write today's date in verified_on",
+            )
+        ]
     return []
 
 
@@ -248,8 +325,15 @@ def _load_labels(site: SiteConfig) -> tuple[dict, list[Problem]]:
         shown = path.relative_to(site.root).as_posix()
         if not path.exists():
             if lang in site.complete_languages:
-                problems.append(Problem(shown, None, "", "the file of interface words is missing.",
-                                        f"copy directory/labels/{site.default_language}.yml and translate it"))
+                problems.append(
+                    Problem(
+                        shown,
+                        None,
+                        "",
+                        "the file of interface words is missing.",
+                        f"copy directory/labels/{site.default_language}.yml and translate it",
+                    )
+                )
             continue
         doc, found = yamlfile.load(path, shown)
         if doc is not None and not found:
@@ -263,19 +347,39 @@ def _load_labels(site: SiteConfig) -> tuple[dict, list[Problem]]:
         for group, values in vocabularies.items():
             for value in values:
                 if not (doc.data.get(group) or {}).get(value):
-                    problems.append(Problem(shown, doc.line_of((group,)), f"{group}.{value}",
-                                            f"no label for the value '{value}'.",
-                                            f"add '{value}: …' under '{group}:'"))
+                    problems.append(
+                        Problem(
+                            shown,
+                            doc.line_of((group,)),
+                            f"{group}.{value}",
+                            f"no label for the value '{value}'.",
+                            f"add '{value}: …' under '{group}:'",
+                        )
+                    )
     if site.default_language in labels:
         # every key of the French file in every language, and no key the French file does not have
         reference = labels[site.default_language].get("ui", {})
         for lang, values in labels.items():
             path, keys = f"directory/labels/{lang}.yml", set(values.get("ui", {}))
             for key in sorted(set(reference) - keys) if lang in site.complete_languages else []:
-                problems.append(Problem(path, docs[lang].line_of(("ui",)), f"ui.{key}", "this interface text is missing.",
-                                        f"copy it from directory/labels/{site.default_language}.yml and translate it"))
+                problems.append(
+                    Problem(
+                        path,
+                        docs[lang].line_of(("ui",)),
+                        f"ui.{key}",
+                        "this interface text is missing.",
+                        f"copy it from directory/labels/{site.default_language}.yml and translate it",
+                    )
+                )
             for key in sorted(keys - set(reference)):
                 close = difflib.get_close_matches(key, list(reference), n=1)
-                problems.append(Problem(path, docs[lang].line_of(("ui", key)), f"ui.{key}", f"'{key}' is not an interface text of the site.",
-                                        f"did you mean '{close[0]}'?" if close else "remove it, or add it to the French file first"))
+                problems.append(
+                    Problem(
+                        path,
+                        docs[lang].line_of(("ui", key)),
+                        f"ui.{key}",
+                        f"'{key}' is not an interface text of the site.",
+                        f"did you mean '{close[0]}'?" if close else "remove it, or add it to the French file first",
+                    )
+                )
     return labels, problems

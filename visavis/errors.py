@@ -1,8 +1,8 @@
 """Problems found in content files, reported in words a contributor can act on."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
-
 
 # Messages are in English; language names as a contributor reads them there.
 LANGUAGE_NAMES = {"fr": "French", "nl": "Dutch", "de": "German", "en": "English"}

@@ -1,4 +1,5 @@
 """Outbound links: a site a visitor opens from here is never told where they came from."""
+
 from __future__ import annotations
 
 import re
@@ -8,6 +9,7 @@ _ANCHOR = re.compile(r"<a\s([^>]*?)href=\"(https?://[^\"]+)\"([^>]*)>")
 
 def protect_outbound(html: str) -> str:
     """Give every link to another site rel="noopener noreferrer" (keeping any other rel values)."""
+
     def fix(match: re.Match) -> str:
         before, href, after = match.groups()
         attrs = before + after
@@ -18,4 +20,5 @@ def protect_outbound(html: str) -> str:
         values |= {"noopener", "noreferrer"}
         attrs = re.sub(r'\s*rel="[^"]*"', "", attrs)
         return f'<a {attrs.strip()} href="{href}" rel="{" ".join(sorted(values))}">'.replace("<a  ", "<a ")
+
     return _ANCHOR.sub(fix, html)

@@ -1,11 +1,13 @@
 """A new directory entry, written from its JSON Schema: every required field present, each with
 its description as a comment, and the values a person must provide marked to fill in."""
+
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-from .catalog import FILL_IN, FILL_IN_URL as MARK_URL
+from .catalog import FILL_IN
+from .catalog import FILL_IN_URL as MARK_URL
 
 MARK = FILL_IN
 
@@ -13,9 +15,11 @@ MARK = FILL_IN
 def skeleton(schema_dir: Path, kind: str, entry_id: str, today: str, languages: tuple[str, ...]) -> str:
     schema = json.loads((schema_dir / f"{kind}.schema.json").read_text(encoding="utf-8"))
     common = json.loads((schema_dir / "common.schema.json").read_text(encoding="utf-8"))["$defs"]
-    lines = [f"# yaml-language-server: $schema=../schemas/{kind}.schema.json",
-             f"# {schema['title']}: {schema['description']}",
-             f"# Fill in every '{MARK['fr']}' / '{MARK['nl']}' and every {MARK_URL}, then run scripts/check."]
+    lines = [
+        f"# yaml-language-server: $schema=../schemas/{kind}.schema.json",
+        f"# {schema['title']}: {schema['description']}",
+        f"# Fill in every '{MARK['fr']}' / '{MARK['nl']}' and every {MARK_URL}, then run scripts/check.",
+    ]
     for name in schema["required"]:
         prop = schema["properties"][name]
         lines += _field(name, prop, common, entry_id, today, languages, indent="")
@@ -40,7 +44,11 @@ def _field(name, prop, common, entry_id, today, languages, indent) -> list[str]:
     if kind == "text":
         return head + [f"{indent}{name}:"] + [f'{indent}  {lang}: "{MARK.get(lang, MARK["fr"])}"' for lang in languages]
     if kind == "text_list":
-        return head + [f"{indent}{name}:"] + [f'{indent}  {lang}:\n{indent}    - "{MARK.get(lang, MARK["fr"])}"' for lang in languages]
+        return (
+            head
+            + [f"{indent}{name}:"]
+            + [f'{indent}  {lang}:\n{indent}    - "{MARK.get(lang, MARK["fr"])}"' for lang in languages]
+        )
     if kind == "https_url":
         return head + [f"{indent}{name}: {MARK_URL}"]
     if kind == "date":
@@ -51,7 +59,10 @@ def _field(name, prop, common, entry_id, today, languages, indent) -> list[str]:
     if name == "value":
         return head + [f"{indent}value: {MARK_URL}"]
     if "enum" in prop:
-        return head + [f"{indent}# {MARK['fr']}: one of {', '.join(prop['enum'])}", f"{indent}{name}: {prop['enum'][0]}"]
+        return head + [
+            f"{indent}# {MARK['fr']}: one of {', '.join(prop['enum'])}",
+            f"{indent}{name}: {prop['enum'][0]}",
+        ]
     if prop.get("type") == "array":
         items_kind, items = _resolve(prop.get("items", {}), common)
         if "enum" in items:
@@ -65,5 +76,8 @@ def _field(name, prop, common, entry_id, today, languages, indent) -> list[str]:
             out[first] = f"{indent}  - {out[first].lstrip()}"
             return out
         if items_kind == "id":
-            return head + [f"{indent}# {MARK['fr']}: ids of existing entries, one per line ('- id')", f"{indent}{name}: []"]
+            return head + [
+                f"{indent}# {MARK['fr']}: ids of existing entries, one per line ('- id')",
+                f"{indent}{name}: []",
+            ]
     return head + [f'{indent}{name}: "{MARK["fr"]}"']

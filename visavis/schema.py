@@ -4,6 +4,7 @@ The schemas in ``directory/schemas/`` are the single description of every data k
 ``scripts/check``, the editors (through the ``$schema`` line of each file) and the tests use them.
 A schema may carry ``x-expected``: an example of a good value, quoted in the message.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -18,8 +19,15 @@ from referencing import Registry, Resource
 from .errors import LANGUAGE_NAMES, Problem, dotted
 from .yamlfile import YamlDocument
 
-_TYPE_WORDS = {"string": "a piece of text", "object": "a group of fields", "array": "a list (lines starting with '- ')",
-               "integer": "a whole number", "number": "a number", "boolean": "true or false", "null": "nothing"}
+_TYPE_WORDS = {
+    "string": "a piece of text",
+    "object": "a group of fields",
+    "array": "a list (lines starting with '- ')",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "null": "nothing",
+}
 
 
 @lru_cache(maxsize=256)
@@ -47,8 +55,10 @@ def validator(schema_dir: Path, kind: str) -> Draft202012Validator:
 
 @lru_cache(maxsize=32)  # a few kinds × the last schema versions; old versions fall out
 def _validator(schema_dir: Path, kind: str, stamp: tuple) -> Draft202012Validator:
-    resources = [(p.name, Resource.from_contents(json.loads(p.read_text(encoding="utf-8"))))
-                 for p in sorted(schema_dir.glob("*.schema.json"))]
+    resources = [
+        (p.name, Resource.from_contents(json.loads(p.read_text(encoding="utf-8"))))
+        for p in sorted(schema_dir.glob("*.schema.json"))
+    ]
     registry = Registry().with_resources(resources)
     schema = json.loads((schema_dir / f"{kind}.schema.json").read_text(encoding="utf-8"))
     return _Validator(schema, registry=registry)
@@ -82,7 +92,11 @@ def _explain(error: ValidationError, where: tuple) -> tuple[tuple, str, str]:
         name = missing[0] if missing else "?"
         if where and name.isalpha() and len(name) == 2:
             language = LANGUAGE_NAMES.get(name, name)
-            return where + (name,), f"the {language} text ('{name}') is missing.", f"add a line '{name}: …' with the text in {language}"
+            return (
+                where + (name,),
+                f"the {language} text ('{name}') is missing.",
+                f"add a line '{name}: …' with the text in {language}",
+            )
         return where + (name,), f"the required field '{name}' is missing.", _describe(schema, name)
     if kind == "additionalProperties":
         known = list(schema.get("properties", {}))
@@ -105,7 +119,11 @@ def _explain(error: ValidationError, where: tuple) -> tuple[tuple, str, str]:
             hint = f"put it between quotes: '{value}' (YAML reads a bare number as a number, not as text)"
         return where, f"received {_show(value)}; expected {expected or wanted}.", hint
     if kind == "pattern":
-        return where, f"received {_show(value)}; expected {expected or 'a value of the form ' + error.validator_value}.", _pattern_hint(where, value)
+        return (
+            where,
+            f"received {_show(value)}; expected {expected or 'a value of the form ' + error.validator_value}.",
+            _pattern_hint(where, value),
+        )
     if kind == "propertyNames":
         return where, f"{error.message}; expected {expected}.", ""
     if kind in ("minLength", "minItems"):
@@ -123,7 +141,7 @@ def _pattern_hint(where: tuple, value) -> str:
     if spaced.startswith("0") and spaced.replace(" ", "").isdigit():
         return f"write Belgian numbers with +32 instead of the first 0: '+32 {spaced[1:].lstrip()}'"
     if text.startswith("http://"):
-        return "use the secure address: 'https://" + text[len("http://"):] + "'"
+        return "use the secure address: 'https://" + text[len("http://") :] + "'"
     if last in ("verified_on",) or "date" in str(last):
         return "write the date as year-month-day, such as 2026-11-25"
     return ""

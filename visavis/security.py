@@ -6,6 +6,7 @@ The policy goes two ways: a <meta> tag in every page (works on any host, GitHub 
 and on pages opened from the file system) and a `_headers` file for hosts that read one (Netlify,
 Cloudflare Pages); `scripts/security-headers --nginx` prints the same headers for nginx.
 """
+
 from __future__ import annotations
 
 # Everything comes from the site itself; images may be data: URIs (the theme's icons in CSS).
@@ -26,7 +27,7 @@ HEADER_ONLY = {"frame-ancestors": ["'none'"]}
 
 OTHER_HEADERS = {
     "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",          # a visited page is never told where the visitor came from
+    "Referrer-Policy": "no-referrer",  # a visited page is never told where the visitor came from
     "X-Frame-Options": "DENY",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
     "Cross-Origin-Opener-Policy": "same-origin",
@@ -43,8 +44,10 @@ def csp(hashes: set[str], header: bool = False) -> str:
 
 def add_meta_policy(html: str, hashes: set[str]) -> str:
     """Put the page's own Content-Security-Policy (and referrer policy) first in its <head>."""
-    tags = (f'<meta http-equiv="Content-Security-Policy" content="{csp(hashes)}">'
-            '<meta name="referrer" content="no-referrer">')
+    tags = (
+        f'<meta http-equiv="Content-Security-Policy" content="{csp(hashes)}">'
+        '<meta name="referrer" content="no-referrer">'
+    )
     return html.replace("<head>", "<head>" + tags, 1)
 
 
@@ -54,8 +57,11 @@ def headers(hashes: set[str]) -> dict[str, str]:
 
 
 def netlify_headers(values: dict[str, str]) -> str:
-    lines = ["# Security headers for hosts that read a _headers file (Netlify, Cloudflare Pages).",
-             "# Written by the build; see README.md, 'Publishing'.", "/*"]
+    lines = [
+        "# Security headers for hosts that read a _headers file (Netlify, Cloudflare Pages).",
+        "# Written by the build; see README.md, 'Publishing'.",
+        "/*",
+    ]
     return "\n".join(lines + [f"  {name}: {value}" for name, value in values.items()]) + "\n"
 
 

@@ -5,6 +5,7 @@
 Content is loaded once per process and again only when a file it reads changes (the i18n plugin
 runs one full build per language, and ``mkdocs serve`` rebuilds on edits).
 """
+
 from __future__ import annotations
 
 import re
@@ -53,30 +54,41 @@ class Site:
         """The repository file (or folder) a generated page is made from, for 'edit' links."""
         return self.pages[path].source
 
-    def fill_markers(self, markdown: str, lang: str, src_path: str, directory_urls: bool = True,
-                     hand_written: bool = True) -> tuple[str, set[str]]:
-        """Replace each marker by its feature's block, and name the features used on the page (their
-        scripts and styles go there). An unknown marker is an error. A hand-written page must also
+    def fill_markers(
+        self, markdown: str, lang: str, src_path: str, directory_urls: bool = True, hand_written: bool = True
+    ) -> tuple[str, set[tuple[str, str]]]:
+        """Replace each marker by its feature's block, and name the blocks used on the page, as
+        (feature, block) (their scripts and styles go there). An unknown marker is an error. A hand-written page must also
         show the warnings that its text, or a block generated on it, makes mandatory."""
         head, _, rest = src_path.partition("/")
         path = rest if head in self.languages else src_path
         blocks: list[tuple[int, str]] = []  # (line of the marker, what it generated)
-        used: set[str] = set()
+        used: set[tuple[str, str]] = set()
 
         def replace(match: re.Match) -> str:
             name, argument = match.groups()
             line = markdown[: match.start()].count("\n") + 1
             if name not in self.blocks:
-                raise ContentError([Problem(f"docs/{src_path}", line, "", f"unknown marker 'directory:{name}'.",
-                                            f"known markers: {', '.join(sorted(self.blocks))}")])
+                raise ContentError(
+                    [
+                        Problem(
+                            f"docs/{src_path}",
+                            line,
+                            "",
+                            f"unknown marker 'directory:{name}'.",
+                            f"known markers: {', '.join(sorted(self.blocks))}",
+                        )
+                    ]
+                )
             feature, fill = self.blocks[name]
             accepted = feature.arguments(name)
             if accepted is not None and argument not in accepted:
                 known = ", ".join(f"directory:{name}:{a}" for a in sorted(accepted))
-                raise ContentError([Problem(f"docs/{src_path}", line, "", f"unknown marker '{match.group(0)}'.",
-                                            f"known: {known}")])
+                raise ContentError(
+                    [Problem(f"docs/{src_path}", line, "", f"unknown marker '{match.group(0)}'.", f"known: {known}")]
+                )
             out = fill(render.PageContext(self.catalog, lang, path, directory_urls), argument)
-            used.add(feature.name)
+            used.add((feature.name, name))
             if name != "notice":  # a warning's own words mention screenshots
                 blocks.append((line, out))
             return out
@@ -86,18 +98,33 @@ class Site:
             self.feature("safety").check_page(markdown, blocks, lang, f"docs/{src_path}")
         return filled, used
 
-    def assets(self, features: set[str]) -> list[tuple[Feature, str]]:
-        """The scripts and styles (feature, file of its assets/ folder) of these features and of
-        those they require, in the order of the features."""
-        wanted = set(features)
-        for name in features:
-            wanted |= set(self.features[name].requires)
-        return [(f, asset) for f in self.features.values() if f.name in wanted for asset in f.assets]
+    def assets(self, used: set[tuple[str, str | None]]) -> list[tuple[Feature, str]]:
+        """The scripts and styles (feature, file of its assets/ folder) that a page showing ``used``
+        needs: (feature, block) for a block, (feature, None) for a page of the feature; with those
+        of the features they require, in the order of the features."""
+        wanted: dict[str, set[str]] = {}
+        todo = list(used)
+        while todo:  # what a required feature requires, too
+            name, block = todo.pop()
+            feature = self.features[name]
+            files = set(feature.block_assets.get(block, feature.assets))
+            if name not in wanted or not files <= wanted[name]:
+                wanted[name] = wanted.get(name, set()) | files
+                todo += [(required, None) for required in feature.requires]
+        return [
+            (f, asset)
+            for f in self.features.values()
+            if f.name in wanted
+            for asset in f.assets
+            if asset in wanted[f.name]
+        ]
 
     def untranslated_notice(self, markdown: str, lang: str) -> str:
         """Put a notice, in ``lang``, right under the title of a page shown in French."""
-        notice = Markup('<p class="vav-notice" role="note">{}</p>').format(self.catalog.label(lang, "ui", "page_untranslated_notice"))
-        head, sep, rest = markdown.partition("\n")
+        notice = Markup('<p class="vav-notice" role="note">{}</p>').format(
+            self.catalog.label(lang, "ui", "page_untranslated_notice")
+        )
+        head, _, rest = markdown.partition("\n")
         if head.startswith("# "):
             return f"{head}\n\n{notice}\n{rest}"
         return f"{notice}\n\n{markdown}"
@@ -120,6 +147,9 @@ def site(settings: SiteConfig) -> Site:
 def _stamp(root: Path) -> tuple:
     """Every file the Site reads: data and schemas, the pages (lesson sheets' front matter, the law
     chapter's anchors, the pages the self-assessment links to), contributor guides."""
-    files = [*sorted((root / "directory").rglob("*")), *sorted((root / "docs").rglob("*.md")),
-             *sorted(root.glob("CONTRIBUTING*.md"))]
+    files = [
+        *sorted((root / "directory").rglob("*")),
+        *sorted((root / "docs").rglob("*.md")),
+        *sorted(root.glob("CONTRIBUTING*.md")),
+    ]
     return tuple((str(p), p.stat().st_mtime_ns) for p in files if p.is_file())

@@ -1,5 +1,6 @@
 """What is not yet translated, per language: pages, pages older than their French original, and
 texts in the data files. Used by scripts/translation-status."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -18,7 +19,7 @@ class Status:
     lang: str
     missing_pages: list[str] = field(default_factory=list)
     stale_pages: list[tuple[str, str, str]] = field(default_factory=list)  # page, its date, French date
-    missing_texts: list[tuple[str, str]] = field(default_factory=list)     # file, field
+    missing_texts: list[tuple[str, str]] = field(default_factory=list)  # file, field
 
     @property
     def complete(self) -> bool:
@@ -72,8 +73,9 @@ def is_older(translated: str | None, original: str | None) -> bool:
 def _last_change(root: Path, path: Path) -> str | None:
     """ISO date of the last commit that touched ``path`` (None when not committed yet)."""
     try:
-        out = subprocess.run(["git", "log", "-1", "--format=%cI", "--", str(path)], cwd=root,
-                             capture_output=True, text=True, timeout=30).stdout.strip()
+        out = subprocess.run(
+            ["git", "log", "-1", "--format=%cI", "--", str(path)], cwd=root, capture_output=True, text=True, timeout=30
+        ).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         return None
     return out or None

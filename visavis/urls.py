@@ -1,5 +1,6 @@
 """Relative links between site pages, computed here because links inside raw HTML are not
 rewritten by the generator. Works for both URL styles: ``x/`` (served) and ``x.html`` (offline)."""
+
 from __future__ import annotations
 
 import posixpath

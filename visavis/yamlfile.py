@@ -10,6 +10,7 @@ control characters pasted from a word processor, tabs, unknown or explicit tags 
 them), a key written twice (PyYAML would silently keep the second one and lose the first), and
 files too large to be a data file.
 """
+
 from __future__ import annotations
 
 import re
@@ -60,15 +61,29 @@ def load(file: Path, shown_as: str) -> tuple[YamlDocument | None, list[Problem]]
     """Parse ``file``; on failure return no document and the problems, each naming its line."""
     size = file.stat().st_size
     if size > MAX_BYTES:
-        return None, [Problem(shown_as, None, "", f"the file is {size // 1024} KB; a data file may be at most {MAX_BYTES // 1024} KB.",
-                              "check that nothing was pasted into it by mistake, or split it into several entries")]
+        return None, [
+            Problem(
+                shown_as,
+                None,
+                "",
+                f"the file is {size // 1024} KB; a data file may be at most {MAX_BYTES // 1024} KB.",
+                "check that nothing was pasted into it by mistake, or split it into several entries",
+            )
+        ]
     raw = file.read_bytes()
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
-        return None, [Problem(shown_as, line, "", f"the file is not UTF-8 text (the byte 0x{raw[err.start]:02x} cannot be read).",
-                              "save the file with the UTF-8 encoding (in most editors: Save as… → Encoding: UTF-8)")]
+        return None, [
+            Problem(
+                shown_as,
+                line,
+                "",
+                f"the file is not UTF-8 text (the byte 0x{raw[err.start]:02x} cannot be read).",
+                "save the file with the UTF-8 encoding (in most editors: Save as… → Encoding: UTF-8)",
+            )
+        ]
     return parse(text.removeprefix("\ufeff"), shown_as)
 
 
@@ -78,13 +93,28 @@ def parse(text: str, shown_as: str, first_line: int = 1) -> tuple[YamlDocument |
     control = _CONTROL.search(text)
     if control:
         line = text[: control.start()].count("\n") + 1 + offset
-        return None, [Problem(shown_as, line, "", f"the text contains an invisible control character (U+{ord(control.group()):04X}), "
-                              "often pasted from a word processor.", "delete the character (retype the end of that line)")]
+        return None, [
+            Problem(
+                shown_as,
+                line,
+                "",
+                f"the text contains an invisible control character (U+{ord(control.group()):04X}), "
+                "often pasted from a word processor.",
+                "delete the character (retype the end of that line)",
+            )
+        ]
     tab = re.search(r"(?m)^ *\t", text)
     if tab:
         line = text[: tab.start()].count("\n") + 1 + offset
-        return None, [Problem(shown_as, line, "", "this line is indented with a tab; YAML needs spaces.",
-                              "replace the tab with spaces (two spaces per level)")]
+        return None, [
+            Problem(
+                shown_as,
+                line,
+                "",
+                "this line is indented with a tab; YAML needs spaces.",
+                "replace the tab with spaces (two spaces per level)",
+            )
+        ]
     problems = _refused_tokens(text, shown_as, offset)
     if problems:
         return None, problems
@@ -93,8 +123,15 @@ def parse(text: str, shown_as: str, first_line: int = 1) -> tuple[YamlDocument |
     except yaml.MarkedYAMLError as err:
         return None, [_syntax_problem(err, shown_as, offset)]
     if node is None:
-        return None, [Problem(shown_as, first_line, "", "the file is empty.",
-                              "copy the example entry from directory/examples/ and fill it in")]
+        return None, [
+            Problem(
+                shown_as,
+                first_line,
+                "",
+                "the file is empty.",
+                "copy the example entry from directory/examples/ and fill it in",
+            )
+        ]
     lines: dict[Path_, int] = {}
     problems = _record_lines(node, (), lines, shown_as, offset)
     if problems:
@@ -102,7 +139,9 @@ def parse(text: str, shown_as: str, first_line: int = 1) -> tuple[YamlDocument |
     try:
         data = _Loader(text).construct_document(node)
     except (yaml.YAMLError, ValueError, TypeError) as err:  # e.g. '!!int abc' reaches int('abc')
-        return None, [Problem(shown_as, first_line, "", f"a value cannot be read ({err}).", "write plain values, without tags")]
+        return None, [
+            Problem(shown_as, first_line, "", f"a value cannot be read ({err}).", "write plain values, without tags")
+        ]
     return YamlDocument(shown_as, data, {k: v + offset for k, v in lines.items()}), []
 
 
@@ -114,12 +153,26 @@ def _refused_tokens(text: str, shown_as: str, offset: int) -> list[Problem]:
             line = token.start_mark.line + 1 + offset
             if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
                 sign = "&" if isinstance(token, yaml.AnchorToken) else "*"
-                problems.append(Problem(shown_as, line, "", f"'{sign}{token.value}' is an anchor or alias; data files do not allow them.",
-                                        "write the value out in full where it is needed"))
+                problems.append(
+                    Problem(
+                        shown_as,
+                        line,
+                        "",
+                        f"'{sign}{token.value}' is an anchor or alias; data files do not allow them.",
+                        "write the value out in full where it is needed",
+                    )
+                )
             elif isinstance(token, yaml.TagToken):
                 handle, suffix = token.value
-                problems.append(Problem(shown_as, line, "", f"'{handle or ''}{suffix}' is a YAML tag; data files do not allow tags.",
-                                        "remove the tag and write the plain value; put text between quotes"))
+                problems.append(
+                    Problem(
+                        shown_as,
+                        line,
+                        "",
+                        f"'{handle or ''}{suffix}' is a YAML tag; data files do not allow tags.",
+                        "remove the tag and write the plain value; put text between quotes",
+                    )
+                )
     except yaml.MarkedYAMLError as err:
         return [_syntax_problem(err, shown_as, offset)]
     return problems
@@ -129,8 +182,13 @@ def _syntax_problem(err: yaml.MarkedYAMLError, shown_as: str, offset: int) -> Pr
     what = " ".join(x for x in (err.context, err.problem) if x)
     if err.context_mark and "quoted scalar" in (err.context or "") and "end of stream" in (err.problem or ""):
         # the end of the file is not where the mistake is: the quote that never closes is
-        return Problem(shown_as, err.context_mark.line + 1 + offset, "", "a quote opens here and is never closed.",
-                       "add the closing quote at the end of the text")
+        return Problem(
+            shown_as,
+            err.context_mark.line + 1 + offset,
+            "",
+            "a quote opens here and is never closed.",
+            "add the closing quote at the end of the text",
+        )
     mark = err.problem_mark or err.context_mark
     line = mark.line + 1 + offset if mark else None
     hint = "check the indentation and that text containing ': ' or '#' is in quotes"
@@ -149,10 +207,16 @@ def _record_lines(node: yaml.Node, where: Path_, lines: dict[Path_, int], shown_
         for key, value in node.value:
             line = key.start_mark.line + 1
             if key.value in seen:
-                problems.append(Problem(shown_as, line + offset, dotted(where + (key.value,)),
-                                        f"'{key.value}' is written twice (lines {seen[key.value] + offset} and {line + offset}); "
-                                        "the second would replace the first and its data would be lost.",
-                                        "keep one of them and move everything under it"))
+                problems.append(
+                    Problem(
+                        shown_as,
+                        line + offset,
+                        dotted(where + (key.value,)),
+                        f"'{key.value}' is written twice (lines {seen[key.value] + offset} and {line + offset}); "
+                        "the second would replace the first and its data would be lost.",
+                        "keep one of them and move everything under it",
+                    )
+                )
                 continue
             seen[key.value] = line
             lines[where + (key.value,)] = line

@@ -1,5 +1,6 @@
 """The contributor guide of the repository (CONTRIBUTING.md, CONTRIBUTING.<lang>.md) shown on the
 site as well (<!-- directory:contributing -->): one text, two places."""
+
 from __future__ import annotations
 
 import re
@@ -23,8 +24,17 @@ class Feature(_Feature):
         names = [f"CONTRIBUTING.{ctx.lang}.md", "CONTRIBUTING.md"]
         found = next((root / n for n in names if (root / n).exists()), None)
         if found is None:
-            raise ContentError([Problem("CONTRIBUTING.md", None, "", "the contributor guide is missing.",
-                                        "restore CONTRIBUTING.md at the root of the repository")])
+            raise ContentError(
+                [
+                    Problem(
+                        "CONTRIBUTING.md",
+                        None,
+                        "",
+                        "the contributor guide is missing.",
+                        "restore CONTRIBUTING.md at the root of the repository",
+                    )
+                ]
+            )
         lines = [line for line in found.read_text(encoding="utf-8").splitlines() if "CONTRIBUTING" not in line]
         body = re.sub(r"(?m)^# .*\n", "", "\n".join(lines), count=1)  # the page has its own title
         return re.sub(r"\[([^\]]+)\]\((?!https?://|#|mailto:)[^)]+\)", r"\1", body)

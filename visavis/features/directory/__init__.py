@@ -1,5 +1,6 @@
 """The help directory's pages: one per organisation, recourse route and platform, and an index per
 kind (the finder, which filters the organisations, is a feature of its own)."""
+
 from __future__ import annotations
 
 from ... import render
@@ -8,7 +9,11 @@ from .. import Feature as _Feature
 from .. import Page
 
 # Where each kind's pages live on the site (same path in every language).
-SECTIONS = {"organisation": "directory/organisations", "recourse": "directory/recourse", "platform": "directory/platforms"}
+SECTIONS = {
+    "organisation": "directory/organisations",
+    "recourse": "directory/recourse",
+    "platform": "directory/platforms",
+}
 
 
 class Feature(_Feature):
@@ -27,8 +32,14 @@ class Feature(_Feature):
     def render_page(self, path, page, ctx):
         if isinstance(page.data, Entry):  # one entry's page: only its related entries, so the cost per page stays flat
             notice = self.site.feature("safety").notice
-            return render.page(page.template, ctx, entry=page.data, related=self.related(page.data),
-                               path_of=self.path_of, notice=lambda notice_id: notice(ctx, notice_id))
+            return render.page(
+                page.template,
+                ctx,
+                entry=page.data,
+                related=self.related(page.data),
+                path_of=self.path_of,
+                notice=lambda notice_id: notice(ctx, notice_id),
+            )
         entries = sorted(self.site.catalog.of(page.data), key=ctx.sort_key)
         return render.page(page.template, ctx, entries=entries, path_of=self.path_of)
 

@@ -4,6 +4,7 @@ works opened from the file system) and a PDF of the whole guide, per language.
 The PDF is printed by headless Chromium (through Playwright) from one page that gathers the
 chapters of the built site, with a cover, a table of contents and page numbers.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -30,14 +31,17 @@ def pdf_name(lang: str) -> str:
 
 # Offline pack ----------------------------------------------------------------------------------
 
+
 def offline_zip(site: SiteConfig, offline_dir: Path, lang: str, out: Path, labels: dict) -> None:
     """The whole offline site in a folder, plus a start file that opens it in ``lang``."""
     folder = f"vis-a-vis-{lang}"
     start = site.prefix(lang) + "index.html"
-    opener = (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
-              f'<meta http-equiv="Content-Security-Policy" content="{security.csp(set())}"><title>Vis-à-Vis</title>'
-              f'<meta http-equiv="refresh" content="0; url={start}"></head>'
-              f'<p><a href="{start}">{html.escape(labels["offline_open"])}</a></p></html>')
+    opener = (
+        f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
+        f'<meta http-equiv="Content-Security-Policy" content="{security.csp(set())}"><title>Vis-à-Vis</title>'
+        f'<meta http-equiv="refresh" content="0; url={start}"></head>'
+        f'<p><a href="{start}">{html.escape(labels["offline_open"])}</a></p></html>'
+    )
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as pack:
         pack.writestr(f"{folder}/{OPEN_FILE.get(lang, 'OPEN.html')}", opener)
         for path in sorted(offline_dir.rglob("*")):
@@ -48,8 +52,10 @@ def offline_zip(site: SiteConfig, offline_dir: Path, lang: str, out: Path, label
 
 # PDF of the guide ------------------------------------------------------------------------------
 
-def guide_pdf(chapters: list[tuple[str, str]], stylesheets: list[str], site_dir: Path, lang: str, out: Path,
-              labels: dict, browser) -> int:
+
+def guide_pdf(
+    chapters: list[tuple[str, str]], stylesheets: list[str], site_dir: Path, lang: str, out: Path, labels: dict, browser
+) -> int:
     """Print the guide of ``lang`` to ``out``: ``chapters`` are (title, HTML of the chapter) in
     reading order and ``stylesheets`` the site-relative styles to print them with, both read from
     the built site by the adapter (it knows the theme's markup). Returns the number of pages."""
@@ -67,8 +73,10 @@ def guide_pdf(chapters: list[tuple[str, str]], stylesheets: list[str], site_dir:
 
 def _document(stylesheets: list[str], lang: str, chapters, numbers, labels: dict) -> str:
     links = "".join(f'<link rel="stylesheet" href="{html.escape(href)}">' for href in stylesheets)
-    toc = "".join(f'<li><span>{html.escape(title)}</span><span class="page">{number}</span></li>'
-                  for (title, _), number in zip(chapters, numbers))
+    toc = "".join(
+        f'<li><span>{html.escape(title)}</span><span class="page">{number}</span></li>'
+        for (title, _), number in zip(chapters, numbers, strict=True)
+    )
     body = "".join(f'<section class="chapter">{article}</section>' for _, article in chapters)
     today = dt.date.today().isoformat()
     return f"""<!doctype html><html lang="{lang}"><head><meta charset="utf-8">
@@ -96,12 +104,19 @@ def _print(browser, source: Path, document: str, labels: dict) -> bytes:
     page = browser.new_page()
     try:
         page.goto(source.as_uri())
-        footer = ('<div style="font-size:8pt;width:100%;text-align:center;color:#444">'
-                  f'Vis-à-Vis — {html.escape(labels["pdf_title"])} — <span class="pageNumber"></span> / '
-                  '<span class="totalPages"></span></div>')
-        return page.pdf(format="A4", print_background=True, display_header_footer=True,
-                        header_template="<span></span>", footer_template=footer,
-                        margin={"top": "18mm", "bottom": "20mm", "left": "16mm", "right": "16mm"})
+        footer = (
+            '<div style="font-size:8pt;width:100%;text-align:center;color:#444">'
+            f'Vis-à-Vis — {html.escape(labels["pdf_title"])} — <span class="pageNumber"></span> / '
+            '<span class="totalPages"></span></div>'
+        )
+        return page.pdf(
+            format="A4",
+            print_background=True,
+            display_header_footer=True,
+            header_template="<span></span>",
+            footer_template=footer,
+            margin={"top": "18mm", "bottom": "20mm", "left": "16mm", "right": "16mm"},
+        )
     finally:
         page.close()
 
@@ -111,7 +126,9 @@ def _pages_text(pdf: bytes) -> list[str]:
     with tempfile.NamedTemporaryFile(suffix=".pdf") as tmp:
         tmp.write(pdf)
         tmp.flush()
-        text = subprocess.run(["pdftotext", "-layout", tmp.name, "-"], capture_output=True, text=True, check=True).stdout
+        text = subprocess.run(
+            ["pdftotext", "-layout", tmp.name, "-"], capture_output=True, text=True, check=True
+        ).stdout
     return text.split("\f")[:-1] if text.endswith("\f") else text.split("\f")
 
 
@@ -121,7 +138,9 @@ def _chapter_pages(pdf: bytes, titles: list[str]) -> list[str]:
     numbers, start = [], 2  # page 1 is the cover, page 2 the contents
     for title in titles:
         words = title.split()
-        found = next((i for i in range(start, len(pages)) if " ".join(pages[i].split()[:len(words)]) == " ".join(words)), None)
+        found = next(
+            (i for i in range(start, len(pages)) if " ".join(pages[i].split()[: len(words)]) == " ".join(words)), None
+        )
         numbers.append(str(found + 1) if found is not None else "")
         start = found + 1 if found is not None else start
     return numbers

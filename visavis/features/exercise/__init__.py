@@ -1,5 +1,6 @@
 """The classroom classification exercise (<!-- directory:exercise -->): messages to place in the
 three categories, with feedback and a score in the browser, and the answers without JavaScript."""
+
 from __future__ import annotations
 
 from ... import render

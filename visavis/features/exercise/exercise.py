@@ -1,4 +1,5 @@
 """The classroom classification exercise: messages to classify, in directory/exercise.yml."""
+
 from __future__ import annotations
 
 from ...catalog import Catalog, duplicate_ids, load_file

@@ -1,6 +1,7 @@
 """The finder (<!-- directory:finder -->): every organisation, grouped by need so that the page is
 complete without JavaScript, with filters (need, region, language, audience, channel, cost) that a
 small script applies in the browser; the choices never go into the address or the history."""
+
 from __future__ import annotations
 
 from .. import Feature as _Feature

@@ -3,6 +3,7 @@ useful without JavaScript, with the facets a small script uses to filter it in t
 
 One rule per facet lives here (and only here): what an organisation offers for each filter.
 """
+
 from __future__ import annotations
 
 from ...catalog import Catalog, Entry
@@ -46,5 +47,13 @@ def options(catalog: Catalog, facet: str) -> list[str]:
 def render_finder(catalog: Catalog, ctx: PageContext, path_of) -> str:
     entries = sorted(catalog.of("organisation"), key=ctx.sort_key)
     groups = [(need, [e for e in entries if need in e.data["helps_with"]]) for need in options(catalog, "need")]
-    return render("finder.html", ctx, entries=entries, groups=groups, facets=facets, path_of=path_of,
-                  filters=[(f, options(catalog, f)) for f in FACETS], vocab=FACETS)
+    return render(
+        "finder.html",
+        ctx,
+        entries=entries,
+        groups=groups,
+        facets=facets,
+        path_of=path_of,
+        filters=[(f, options(catalog, f)) for f in FACETS],
+        vocab=FACETS,
+    )

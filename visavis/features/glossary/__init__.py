@@ -1,5 +1,6 @@
 """The glossary (directory/glossary.yml): its page (<!-- directory:glossary -->) and the definitions
 of its abbreviations wherever they appear on the site."""
+
 from __future__ import annotations
 
 from ... import render

@@ -1,4 +1,5 @@
 """The glossary: one YAML file of terms, shown as a page and as definitions of abbreviations."""
+
 from __future__ import annotations
 
 import re
@@ -35,8 +36,11 @@ class Glossary:
         data file is ever parsed as Markdown. Written by hand because it is a small tokenizer over
         the page's own, well-formed HTML: text between tags is matched, tags and code are not."""
         if lang not in self._patterns:
-            definitions = {self._in(t["term"], lang): " ".join(self._in(t["definition"], lang).split())
-                           for t in self.terms if t.get("abbr")}
+            definitions = {
+                self._in(t["term"], lang): " ".join(self._in(t["definition"], lang).split())
+                for t in self.terms
+                if t.get("abbr")
+            }
             words = "|".join(re.escape(w) for w in sorted(definitions, key=len, reverse=True))
             self._patterns[lang] = (re.compile(rf"(?<![\w-])({words})(?![\w-])") if definitions else None, definitions)
         pattern, definitions = self._patterns[lang]
@@ -55,7 +59,9 @@ class Glossary:
             if part.startswith("<") or skipping:
                 out.append(part)
             else:
-                out.append(pattern.sub(lambda m: f'<abbr title="{escape(definitions[m.group(1)])}">{m.group(1)}</abbr>', part))
+                out.append(
+                    pattern.sub(lambda m: f'<abbr title="{escape(definitions[m.group(1)])}">{m.group(1)}</abbr>', part)
+                )
         return "".join(out)
 
 

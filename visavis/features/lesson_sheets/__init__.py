@@ -1,5 +1,6 @@
 """The teachers' lesson sheets: their front matter checked, and a table to filter them by age and
 duration (<!-- directory:lesson-sheets -->)."""
+
 from __future__ import annotations
 
 from ... import render

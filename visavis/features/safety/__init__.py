@@ -1,6 +1,7 @@
 """What a person in distress needs first: the crisis and youth lines (<!-- directory:crisis-lines -->)
 and the warnings written once (<!-- directory:notice:ID -->), required on every page and entry whose
 text calls for them."""
+
 from __future__ import annotations
 
 from markupsafe import Markup
@@ -30,8 +31,16 @@ class Feature(_Feature):
     def notice(self, ctx, notice_id) -> Markup:
         """A warning of directory/notices.yml as HTML, for pages and for other features' templates."""
         notice = self.data.notices[notice_id]
-        return Markup(render.fragment("notice.html", ctx, id=notice_id, title=ctx.plain(notice["title"]),
-                                      paragraphs=self.data.paragraphs(notice_id, ctx.lang), sources=notice["sources"]))
+        return Markup(
+            render.fragment(
+                "notice.html",
+                ctx,
+                id=notice_id,
+                title=ctx.plain(notice["title"]),
+                paragraphs=self.data.paragraphs(notice_id, ctx.lang),
+                sources=notice["sources"],
+            )
+        )
 
     def check_page(self, markdown, blocks, lang, shown_as) -> None:
         self.data.check_page(markdown, blocks, lang, shown_as)

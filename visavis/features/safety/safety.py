@@ -5,6 +5,7 @@ qualify (directory/notices.yml).
 Numbers are never written in these files: a call names an organisation of the directory, so a
 number changes in one place (the organisation's file) and everywhere at once.
 """
+
 from __future__ import annotations
 
 import re
@@ -27,8 +28,8 @@ _WARNING_HTML = re.compile(r'<aside [^>]*data-vav-notice="[^"]*".*?</aside>', re
 @dataclass(frozen=True)
 class Call:
     organisation: str
-    name: str      # the organisation's name, or the call's note ('police')
-    number: str    # as written in the data: '+32 800 32 123'
+    name: str  # the organisation's name, or the call's note ('police')
+    number: str  # as written in the data: '+32 800 32 123'
     hours: str
 
 
@@ -69,8 +70,11 @@ class Safety:
         out = []
         for text in texts:
             parts = CALL.split(text)  # text, id, text, id, …
-            out.append(Markup("").join(escape(p) if i % 2 == 0 else phone_link(self.call(p, lang).number)
-                                       for i, p in enumerate(parts)))
+            out.append(
+                Markup("").join(
+                    escape(p) if i % 2 == 0 else phone_link(self.call(p, lang).number) for i, p in enumerate(parts)
+                )
+            )
         return out
 
     def required(self, text: str, lang: str) -> dict[str, re.Match]:
@@ -95,13 +99,22 @@ class Safety:
             if found:
                 line, what = markdown[: found.start()].count("\n") + 1, f"the page mentions '{found.group(0)}'"
             else:
-                hits = [(line, self.required(_WARNING_HTML.sub("", text), lang).get(notice_id)) for line, text in blocks]
+                hits = [
+                    (line, self.required(_WARNING_HTML.sub("", text), lang).get(notice_id)) for line, text in blocks
+                ]
                 hits = [(line, hit) for line, hit in hits if hit]
                 if not hits:
                     continue
                 line, what = hits[0][0], f"the block generated here mentions '{hits[0][1].group(0)}'"
-            problems.append(Problem(shown_as, line, "", f"{what} but the page does not show the warning '{notice_id}'.",
-                                    f"add a line <!-- directory:notice:{notice_id} --> just after the paragraph"))
+            problems.append(
+                Problem(
+                    shown_as,
+                    line,
+                    "",
+                    f"{what} but the page does not show the warning '{notice_id}'.",
+                    f"add a line <!-- directory:notice:{notice_id} --> just after the paragraph",
+                )
+            )
         if problems:
             raise ContentError(problems)
 
@@ -127,7 +140,9 @@ def load(catalog: Catalog) -> Safety:
         for lang, texts in notice["paragraphs"].items():
             for pi, text in enumerate(texts):
                 for org_id in CALL.findall(text):
-                    problems += _check_phone(notices_doc, ("notices", ni, "paragraphs", lang, pi), org_id, None, orgs, phones_of)
+                    problems += _check_phone(
+                        notices_doc, ("notices", ni, "paragraphs", lang, pi), org_id, None, orgs, phones_of
+                    )
     result = Safety(catalog, lines_doc.data["lines"], notices_doc.data["notices"])
     problems += _check_entries(catalog, result)
     if problems:
@@ -141,7 +156,9 @@ def _texts(value, lang: str, where: tuple):
         if lang in value and all(isinstance(k, str) and len(k) == 2 for k in value):
             text = value[lang]
             items = text if isinstance(text, list) else [text]
-            yield from (((where + (lang, i) if isinstance(text, list) else where + (lang,)), t) for i, t in enumerate(items))
+            yield from (
+                ((where + (lang, i) if isinstance(text, list) else where + (lang,)), t) for i, t in enumerate(items)
+            )
         else:
             for key, item in value.items():
                 yield from _texts(item, lang, where + (key,))
@@ -159,9 +176,15 @@ def _check_entries(catalog: Catalog, safety: Safety) -> list[Problem]:
         doc, listed = entry.doc, entry.data.get("notices", [])
         for i, notice_id in enumerate(listed):
             if notice_id not in safety.notices:
-                problems.append(Problem(doc.path, doc.line_of(("notices", i)), f"notices[{i}]",
-                                        f"there is no warning '{notice_id}' in directory/{NOTICES_FILE}.",
-                                        f"known warnings: {', '.join(sorted(safety.notices))}"))
+                problems.append(
+                    Problem(
+                        doc.path,
+                        doc.line_of(("notices", i)),
+                        f"notices[{i}]",
+                        f"there is no warning '{notice_id}' in directory/{NOTICES_FILE}.",
+                        f"known warnings: {', '.join(sorted(safety.notices))}",
+                    )
+                )
         missing: dict[str, tuple] = {}  # notice id -> (field path, word) of the first mention
         for lang in catalog.site.languages:
             for where, text in _texts(entry.data, lang, ()):
@@ -169,30 +192,63 @@ def _check_entries(catalog: Catalog, safety: Safety) -> list[Problem]:
                     if notice_id not in listed:
                         missing.setdefault(notice_id, (where, found.group(0)))
         for notice_id, (where, word) in missing.items():
-            problems.append(Problem(doc.path, doc.line_of(where), dotted(where),
-                                    f"this text mentions '{word}' but the entry does not show the warning '{notice_id}'.",
-                                    f"add a line 'notices: [{notice_id}]' to the entry"))
+            problems.append(
+                Problem(
+                    doc.path,
+                    doc.line_of(where),
+                    dotted(where),
+                    f"this text mentions '{word}' but the entry does not show the warning '{notice_id}'.",
+                    f"add a line 'notices: [{notice_id}]' to the entry",
+                )
+            )
         if entry.kind != "recourse":
             continue
         named = entry.data.get("organisations", [])
         for i, org_id in enumerate(entry.data.get("adults_only", [])):
             if org_id not in named:
-                problems.append(Problem(entry.doc.path, entry.doc.line_of(("adults_only", i)), f"adults_only[{i}]",
-                                        f"'{org_id}' is not one of this route's organisations.",
-                                        "list it under 'organisations:' too, or remove this line"))
+                problems.append(
+                    Problem(
+                        entry.doc.path,
+                        entry.doc.line_of(("adults_only", i)),
+                        f"adults_only[{i}]",
+                        f"'{org_id}' is not one of this route's organisations.",
+                        "list it under 'organisations:' too, or remove this line",
+                    )
+                )
     return problems
 
 
 def _check_phone(doc, where, org_id, number, orgs, phones_of) -> list[Problem]:
     field = dotted(where)
     if org_id not in orgs:
-        return [Problem(doc.path, doc.line_of(where), field, f"there is no organisation with the id '{org_id}'.",
-                        f"use the id of a file in directory/organisations/, or create directory/organisations/{org_id}.yml")]
+        return [
+            Problem(
+                doc.path,
+                doc.line_of(where),
+                field,
+                f"there is no organisation with the id '{org_id}'.",
+                f"use the id of a file in directory/organisations/, or create directory/organisations/{org_id}.yml",
+            )
+        ]
     phones = phones_of(org_id)
     if not phones:
-        return [Problem(doc.path, doc.line_of(where), field, f"the organisation '{org_id}' has no phone number.",
-                        "name an organisation that can be called, or add its phone contact")]
+        return [
+            Problem(
+                doc.path,
+                doc.line_of(where),
+                field,
+                f"the organisation '{org_id}' has no phone number.",
+                "name an organisation that can be called, or add its phone contact",
+            )
+        ]
     if number is not None and number not in phones:
-        return [Problem(doc.path, doc.line_of(where + ("number",)), field + ".number",
-                        f"'{number}' is not one of the phone numbers of '{org_id}'.", f"its numbers: {', '.join(phones)}")]
+        return [
+            Problem(
+                doc.path,
+                doc.line_of(where + ("number",)),
+                field + ".number",
+                f"'{number}' is not one of the phone numbers of '{org_id}'.",
+                f"its numbers: {', '.join(phones)}",
+            )
+        ]
     return []

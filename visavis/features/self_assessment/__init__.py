@@ -1,9 +1,11 @@
 """The guided self-assessment: questions and rules in directory/self-assessment.yml, checked as a
 graph and over every possible path; one question per screen in the browser, an action plan at the
 end; a complete page without JavaScript; the rules in words for a lawyer's review."""
+
 from __future__ import annotations
 
 import json
+from typing import ClassVar
 
 from markupsafe import Markup
 
@@ -18,6 +20,7 @@ from .questionnaire import FILE, TYPICAL, Questionnaire, result_label
 class Feature(_Feature):
     name = "self-assessment"
     assets = ("self-assessment.js", "self-assessment.css")
+    block_assets: ClassVar = {"self-assessment-rules": ("self-assessment.css",)}  # a table: no script
     requires = ("safety",)  # the crisis lines and the warnings in the plan
 
     def __init__(self, site):
@@ -43,8 +46,11 @@ class Feature(_Feature):
         q, site = self.questionnaire, self.site
         directory, safety = site.feature("directory"), site.feature("safety")
         data = browser.browser_data(q, ctx, directory.path_of, safety.data)
-        data["ui"] = {k: v for k, v in site.catalog.labels_for(ctx.lang, "ui").items()
-                      if k.startswith("sa_") or k == "categories_origin"}
+        data["ui"] = {
+            k: v
+            for k, v in site.catalog.labels_for(ctx.lang, "ui").items()
+            if k.startswith("sa_") or k == "categories_origin"
+        }
         what = next(x for x in q.data["questions"] if x.get("fact") == "what")
         situations = []
         for answer in what["answers"]:
@@ -55,8 +61,15 @@ class Feature(_Feature):
         payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         payload = payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
         notices = {n["notice"]: safety.notice(ctx, n["notice"]) for n in q.data.get("notes", []) if n.get("notice")}
-        return render.render("self_assessment.html", ctx, payload=payload, situations=situations,
-                             path_of=directory.path_of, crisis=Markup(safety.crisis_lines(ctx)), notices=notices)
+        return render.render(
+            "self_assessment.html",
+            ctx,
+            payload=payload,
+            situations=situations,
+            path_of=directory.path_of,
+            crisis=Markup(safety.crisis_lines(ctx)),
+            notices=notices,
+        )
 
     def rules_block(self, ctx, _argument=None) -> str:
         rows, notes = browser.rules_in_words(self.questionnaire, ctx, self.site.feature("safety").data)

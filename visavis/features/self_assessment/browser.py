@@ -1,12 +1,24 @@
 """What the browser needs (the questionnaire's data for the script, in one language) and the rules
 in words (the page "How the self-assessment decides")."""
+
 from __future__ import annotations
 
 from ...catalog import in_language
 from ...render import phone_display, tel_href
 from ..safety.safety import Safety
-from .questionnaire import (LAW_CHAPTER, MAX_CONTACTS, PER_STEP, RESULT, RESULTS, Questionnaire, law_anchors,
-                            result_label)
+from .questionnaire import (
+    AUDIENCES_BY_ANSWER,
+    LAW_CHAPTER,
+    MAX_CONTACTS,
+    MINOR_AUDIENCES,
+    PER_STEP,
+    RESULT,
+    RESULTS,
+    YOUTH_ONLY,
+    Questionnaire,
+    law_anchors,
+    result_label,
+)
 
 
 def remaining_questions(data) -> dict[str, int]:
@@ -40,8 +52,11 @@ def browser_data(questionnaire: Questionnaire, ctx, path_of, safety: Safety) -> 
         out = []
         for ref in refs:
             line_id, _, number = ref.partition(":")
-            out += [{"number": phone_display(c.number), "href": tel_href(c.number), "name": c.name}
-                    for c in safety.line(line_id, ctx.lang).calls if not number or c.number == number]
+            out += [
+                {"number": phone_display(c.number), "href": tel_href(c.number), "name": c.name}
+                for c in safety.line(line_id, ctx.lang).calls
+                if not number or c.number == number
+            ]
         return out
 
     routes = catalog.entries["recourse"]
@@ -52,35 +67,68 @@ def browser_data(questionnaire: Questionnaire, ctx, path_of, safety: Safety) -> 
     return {
         "start": data["start"],
         "remaining": remaining_questions(data),
-        "questions": [{
-            "id": q["id"], "fact": q.get("fact", q["id"]), "info": bool(q.get("info")),
-            "text": text(q["text"]), "why": text(q.get("why")), "next": q["next"], "calls": calls(q.get("lines", [])),
-            "answers": [{"value": a["value"], "text": text(a["text"]), "sets": a.get("sets", {})}
-                        for a in q.get("answers", [])],
-        } for q in data["questions"]],
+        "questions": [
+            {
+                "id": q["id"],
+                "fact": q.get("fact", q["id"]),
+                "info": bool(q.get("info")),
+                "text": text(q["text"]),
+                "why": text(q.get("why")),
+                "next": q["next"],
+                "calls": calls(q.get("lines", [])),
+                "answers": [
+                    {"value": a["value"], "text": text(a["text"]), "sets": a.get("sets", {})}
+                    for a in q.get("answers", [])
+                ],
+            }
+            for q in data["questions"]
+        ],
         "categories": [{k: v for k, v in rule.items() if k != "basis"} for rule in data["categories"]],
         "categoryTexts": {k: text(v) for k, v in data["category_texts"].items()},
         "categoryLabels": {k: result_label(catalog, ctx.lang, k) for k in results},
-        "notes": [{"when": n["when"], "first": bool(n.get("first")), "text": text(n.get("text")),
-                   "calls": calls(n.get("lines", [])), "notice": n.get("notice"),
-                   "basis": ctx.link(LAW_CHAPTER, n["basis"]) if n.get("basis") else None,
-                   "link": ctx.link(n["link"]) if n.get("link") else None}
-                  for n in data.get("notes", [])],
+        "notes": [
+            {
+                "when": n["when"],
+                "first": bool(n.get("first")),
+                "text": text(n.get("text")),
+                "calls": calls(n.get("lines", [])),
+                "notice": n.get("notice"),
+                "basis": ctx.link(LAW_CHAPTER, n["basis"]) if n.get("basis") else None,
+                "link": ctx.link(n["link"]) if n.get("link") else None,
+            }
+            for n in data.get("notes", [])
+        ],
         "firstContacts": data.get("first_contacts", []),
         "excludedContacts": data.get("excluded_contacts", []),
         "groups": data["groups"],
         "groupTexts": {k: text(v) for k, v in data["group_texts"].items()},
         "roleTexts": {k: text(v) for k, v in data["role_texts"].items()},
         "actions": data["actions"],
-        "routes": {rid: {"title": text(r.data["title"]), "summary": text(r.data["summary"]),
-                         "url": ctx.link(path_of(r)), "organisations": r.data.get("organisations", []),
-                         "adultsOnly": r.data.get("adults_only", [])}
-                   for rid, r in routes.items()},
-        "organisations": {oid: {"name": text(orgs[oid].data["name"]), "url": ctx.link(path_of(orgs[oid])),
-                                **_phone(orgs[oid].data),
-                                **{k: orgs[oid].data[k] for k in ("regions", "languages", "audiences", "intake")}}
-                          for oid in sorted(named)},
+        "routes": {
+            rid: {
+                "title": text(r.data["title"]),
+                "summary": text(r.data["summary"]),
+                "url": ctx.link(path_of(r)),
+                "organisations": r.data.get("organisations", []),
+                "adultsOnly": r.data.get("adults_only", []),
+            }
+            for rid, r in routes.items()
+        },
+        "organisations": {
+            oid: {
+                "name": text(orgs[oid].data["name"]),
+                "url": ctx.link(path_of(orgs[oid])),
+                **_phone(orgs[oid].data),
+                **{k: orgs[oid].data[k] for k in ("regions", "languages", "audiences", "intake")},
+            }
+            for oid in sorted(named)
+        },
         "limits": {"perStep": PER_STEP, "contacts": MAX_CONTACTS},
+        "audiences": {
+            "byAnswer": [[fact, value, sorted(extra)] for (fact, value), extra in AUDIENCES_BY_ANSWER.items()],
+            "minor": sorted(MINOR_AUDIENCES),
+            "youthOnly": sorted(YOUTH_ONLY),
+        },
     }
 
 
@@ -91,6 +139,7 @@ def _phone(org: dict) -> dict:
 
 
 # The rules in words (the page "How the self-assessment decides") --------------------------------
+
 
 def rules_in_words(questionnaire: Questionnaire, ctx, safety: Safety) -> tuple[list, list]:
     """Every result rule and every note as (conditions in the reader's words, result, basis link):
@@ -123,10 +172,21 @@ def rules_in_words(questionnaire: Questionnaire, ctx, safety: Safety) -> tuple[l
     def basis(anchor):
         return {"url": ctx.link(LAW_CHAPTER, anchor), "title": law_titles.get(anchor, anchor)} if anchor else None
 
-    rows = [{"conditions": conditions(rule.get("when")), "result": result_label(catalog, ctx.lang, rule["category"]),
-             "basis": basis(rule.get("basis"))} for rule in data["categories"]]
+    rows = [
+        {
+            "conditions": conditions(rule.get("when")),
+            "result": result_label(catalog, ctx.lang, rule["category"]),
+            "basis": basis(rule.get("basis")),
+        }
+        for rule in data["categories"]
+    ]
     # a note that shows a warning is described by the warning's title
-    notes = [{"conditions": conditions(n["when"]), "basis": basis(n.get("basis")),
-              "text": text(n["text"] if "text" in n else safety.notices[n["notice"]]["title"])}
-             for n in data.get("notes", [])]
+    notes = [
+        {
+            "conditions": conditions(n["when"]),
+            "basis": basis(n.get("basis")),
+            "text": text(n["text"] if "text" in n else safety.notices[n["notice"]]["title"]),
+        }
+        for n in data.get("notes", [])
+    ]
     return rows, notes

@@ -1,11 +1,22 @@
 """The checks of the self-assessment's data (directory/self-assessment.yml), run when it is loaded:
 references (graph, references) and every possible path (paths, which explores states, not paths)."""
+
 from __future__ import annotations
 
 from ...catalog import Catalog
 from ...errors import Problem, dotted
 from ..safety.safety import Safety
-from .questionnaire import CATEGORIES, LAW_CHAPTER, MAX_QUESTIONS, RESULT, RESULTS, Questionnaire, _Cycle, law_anchors
+from .questionnaire import (
+    AUDIENCES_BY_ANSWER,
+    CATEGORIES,
+    LAW_CHAPTER,
+    MAX_QUESTIONS,
+    RESULT,
+    RESULTS,
+    Questionnaire,
+    _Cycle,
+    law_anchors,
+)
 
 
 def graph(doc, catalog: Catalog) -> list[Problem]:
@@ -29,34 +40,57 @@ def graph(doc, catalog: Catalog) -> list[Problem]:
             problem(("questions", qi), "a question needs answers (or 'info: true' for a screen that only informs).")
         for ni, step in enumerate(q["next"]):
             if step["to"] not in known:
-                problem(("questions", qi, "next", ni, "to"), f"there is no question '{step['to']}'.",
-                        f"use one of: {', '.join(sorted(known))}")
+                problem(
+                    ("questions", qi, "next", ni, "to"),
+                    f"there is no question '{step['to']}'.",
+                    f"use one of: {', '.join(sorted(known))}",
+                )
             _check_rule(step.get("when"), facts, ("questions", qi, "next", ni, "when"), problem)
         if q["next"][-1].get("when"):
-            problem(("questions", qi, "next"), "the last 'next' rule has a 'when': some answers may lead nowhere.",
-                    "end the list with a rule that has only 'to:'")
+            problem(
+                ("questions", qi, "next"),
+                "the last 'next' rule has a 'when': some answers may lead nowhere.",
+                "end the list with a rule that has only 'to:'",
+            )
     for ri, rule in enumerate(data["categories"]):
         _check_rule(rule.get("when"), facts, ("categories", ri, "when"), problem)
     if data["categories"][-1].get("when"):
-        problem(("categories",), "the last category rule has a 'when': some paths may get no category.",
-                "end the list with a rule that has only 'category:'")
+        problem(
+            ("categories",),
+            "the last category rule has a 'when': some paths may get no category.",
+            "end the list with a rule that has only 'category:'",
+        )
     routes = catalog.entries.get("recourse", {})
     for ai, action in enumerate(data["actions"]):
         if action["recourse"] not in routes:
-            problem(("actions", ai, "recourse"), f"there is no recourse route '{action['recourse']}'.",
-                    f"the routes are in directory/recourse/: {', '.join(sorted(routes))}")
+            problem(
+                ("actions", ai, "recourse"),
+                f"there is no recourse route '{action['recourse']}'.",
+                f"the routes are in directory/recourse/: {', '.join(sorted(routes))}",
+            )
         if action["group"] not in data["groups"]:
-            problem(("actions", ai, "group"), f"unknown group '{action['group']}'.", f"use one of: {', '.join(data['groups'])}")
+            problem(
+                ("actions", ai, "group"),
+                f"unknown group '{action['group']}'.",
+                f"use one of: {', '.join(data['groups'])}",
+            )
         _check_rule(action.get("when"), {**facts, "category": set(RESULTS)}, ("actions", ai, "when"), problem)
     used = {rule["category"] for rule in data["categories"]}
-    for key, needed in (("category_texts", set(CATEGORIES) | used), ("group_texts", set(data["groups"])),
-                        ("role_texts", facts.get("role", set()))):
+    for key, needed in (
+        ("category_texts", set(CATEGORIES) | used),
+        ("group_texts", set(data["groups"])),
+        ("role_texts", facts.get("role", set())),
+    ):
         for missing in sorted(needed - set(data[key])):
             problem((key,), f"no text for '{missing}'.", f"add '{missing}:' with fr and nl texts")
     reachable = _reachable(data)
     for qi, qid in enumerate(ids):
         if qid not in reachable:
-            problem(("questions", qi, "id"), f"the question '{qid}' can never be reached.", "point a 'next' to it or remove it")
+            problem(
+                ("questions", qi, "id"),
+                f"the question '{qid}' can never be reached.",
+                "point a 'next' to it or remove it",
+            )
     return problems
 
 
@@ -78,8 +112,11 @@ def _check_rule(rule, facts, where, problem):
             continue
         for vi, value in enumerate(values):
             if value not in facts[name]:
-                problem(where + (name, vi), f"'{value}' is not a possible answer for '{name}'.",
-                        f"possible: {', '.join(sorted(facts[name]))}")
+                problem(
+                    where + (name, vi),
+                    f"'{value}' is not a possible answer for '{name}'.",
+                    f"possible: {', '.join(sorted(facts[name]))}",
+                )
 
 
 def _reachable(data) -> set:
@@ -99,8 +136,10 @@ def references(doc, catalog: Catalog, safety: Safety) -> list[Problem]:
     lines ('lines'), warnings ('notice') and organisations ('first_contacts')."""
     data, problems = doc.data, []
     anchors = {lang: law_anchors(catalog.site, lang) for lang in catalog.site.complete_languages}
-    line_ids = {line["id"]: [c.number for c in safety.line(line["id"], catalog.site.default_language).calls]
-                for line in safety._lines}
+    line_ids = {
+        line["id"]: [c.number for c in safety.line(line["id"], catalog.site.default_language).calls]
+        for line in safety._lines
+    }
 
     def problem(where, message, hint=""):
         problems.append(Problem(doc.path, doc.line_of(where), dotted(where), message, hint))
@@ -108,18 +147,27 @@ def references(doc, catalog: Catalog, safety: Safety) -> list[Problem]:
     def check_basis(where, basis):
         for lang, known in anchors.items():
             if basis not in known:
-                problem(where, f"the law chapter (docs/{lang}/{LAW_CHAPTER}) has no paragraph with the anchor '{basis}'.",
-                        f"known anchors: {', '.join(sorted(known))}")
+                problem(
+                    where,
+                    f"the law chapter (docs/{lang}/{LAW_CHAPTER}) has no paragraph with the anchor '{basis}'.",
+                    f"known anchors: {', '.join(sorted(known))}",
+                )
 
     def check_lines(where, refs):
         for i, ref in enumerate(refs):
             line_id, _, number = ref.partition(":")
             if line_id not in line_ids:
-                problem(where + (i,), f"there is no crisis line '{line_id}' in directory/crisis-lines.yml.",
-                        f"known lines: {', '.join(sorted(line_ids))}")
+                problem(
+                    where + (i,),
+                    f"there is no crisis line '{line_id}' in directory/crisis-lines.yml.",
+                    f"known lines: {', '.join(sorted(line_ids))}",
+                )
             elif number and number not in line_ids[line_id]:
-                problem(where + (i,), f"the line '{line_id}' has no number '{number}'.",
-                        f"its numbers: {', '.join(line_ids[line_id])}")
+                problem(
+                    where + (i,),
+                    f"the line '{line_id}' has no number '{number}'.",
+                    f"its numbers: {', '.join(line_ids[line_id])}",
+                )
 
     for qi, question in enumerate(data["questions"]):
         check_lines(("questions", qi, "lines"), question.get("lines", []))
@@ -127,8 +175,11 @@ def references(doc, catalog: Catalog, safety: Safety) -> list[Problem]:
         if "basis" in rule:
             check_basis(("categories", ri, "basis"), rule["basis"])
         elif rule["category"] != "unknown":
-            problem(("categories", ri), "this rule does not say which paragraph of the law chapter justifies it.",
-                    "add 'basis: <anchor>' with the anchor of a heading of docs/fr/guide/law.md, such as 'threats'")
+            problem(
+                ("categories", ri),
+                "this rule does not say which paragraph of the law chapter justifies it.",
+                "add 'basis: <anchor>' with the anchor of a heading of docs/fr/guide/law.md, such as 'threats'",
+            )
     facts = {**_facts(data), "category": set(RESULTS)}
     for ni, note in enumerate(data.get("notes", [])):
         _check_rule(note["when"], facts, ("notes", ni, "when"), problem)
@@ -137,51 +188,89 @@ def references(doc, catalog: Catalog, safety: Safety) -> list[Problem]:
             check_basis(("notes", ni, "basis"), note["basis"])
         for lang in catalog.site.complete_languages:
             if "link" in note and not (catalog.site.root / "docs" / lang / note["link"]).exists():
-                problem(("notes", ni, "link"), f"there is no page docs/{lang}/{note['link']}.",
-                        "name a page of the guide, such as 'guide/parents.md'")
+                problem(
+                    ("notes", ni, "link"),
+                    f"there is no page docs/{lang}/{note['link']}.",
+                    "name a page of the guide, such as 'guide/parents.md'",
+                )
         if "notice" in note and note["notice"] not in safety.notices:
-            problem(("notes", ni, "notice"), f"there is no warning '{note['notice']}' in directory/notices.yml.",
-                    f"known warnings: {', '.join(sorted(safety.notices))}")
+            problem(
+                ("notes", ni, "notice"),
+                f"there is no warning '{note['notice']}' in directory/notices.yml.",
+                f"known warnings: {', '.join(sorted(safety.notices))}",
+            )
     orgs = catalog.entries.get("organisation", {})
     for key in ("first_contacts", "excluded_contacts"):
         for fi, rule in enumerate(data.get(key, [])):
             _check_rule(rule["when"], facts, (key, fi, "when"), problem)
             for oi, org in enumerate(rule["organisations"]):
                 if org not in orgs:
-                    problem((key, fi, "organisations", oi), f"there is no organisation '{org}'.",
-                            "use the id of a file in directory/organisations/")
+                    problem(
+                        (key, fi, "organisations", oi),
+                        f"there is no organisation '{org}'.",
+                        "use the id of a file in directory/organisations/",
+                    )
     return problems
 
 
-def facts_read(data) -> set[str]:
-    """The facts that can change a verdict of the check: those named by a rule ('next', result,
-    action, first and excluded contacts) and 'minor', which the contacts' filters read (services
-    for young people only; services for adults only). Other facts — the region and the language —
-    only choose among contacts (the last attempt ignores them), so they never decide whether a
-    plan has one."""
-    read = {"minor"}
+def _rules(data) -> list[dict]:
+    """Every rule that decides something: 'next', result, action, first and excluded contacts."""
     rules = [step.get("when") for q in data["questions"] for step in q["next"]]
-    rules += [r.get("when") for key in ("categories", "actions", "first_contacts", "excluded_contacts")
-              for r in data.get(key, [])]
-    for rule in rules:
-        read |= set(rule or {})
+    rules += [
+        r.get("when")
+        for key in ("categories", "actions", "first_contacts", "excluded_contacts")
+        for r in data.get(key, [])
+    ]
+    return [rule for rule in rules if rule]
+
+
+def facts_read(data) -> set[str]:
+    """The facts that can change a verdict of the check: those named by a rule and those the
+    contacts' filters read (AUDIENCES_BY_ANSWER: services for young people only, for adults only,
+    for the person's audience first). Other facts, the region and the language, only choose among
+    contacts (the last attempt ignores them), so they never decide whether a plan has one."""
+    read = {fact for fact, _ in AUDIENCES_BY_ANSWER}
+    for rule in _rules(data):
+        read |= set(rule)
     return read - {"category"}
+
+
+def value_classes(data) -> dict[str, dict[str, str]]:
+    """For each fact read, each value mapped to the first value that no rule tells apart from it:
+    two values that every rule accepts or refuses alike, and that put the same audiences first,
+    lead to the same screens and the same plan ('ground' has ten answers, the rules see four)."""
+    rules, classes = _rules(data), {}
+    for name in facts_read(data):
+        seen: dict[tuple, str] = {}
+        classes[name] = {
+            value: seen.setdefault(
+                tuple(value in rule[name] for rule in rules if name in rule)
+                + (frozenset(AUDIENCES_BY_ANSWER.get((name, value), ())),),
+                value,
+            )
+            for value in sorted(_facts(data).get(name, ()))
+        }
+    return classes
 
 
 def paths(questionnaire: Questionnaire) -> list[Problem]:
     """Every path ends with a result, at least one action and one contact, asks at most
     MAX_QUESTIONS questions, never loops nor leads nowhere; every result is reachable.
 
-    The check explores states, not paths: a state is a screen and the facts the rules can read
-    (facts_read). Paths that differ only in other facts (the region, the language…) reach the same
-    states, so the cost grows with the number of distinct states, not with the number of paths
-    (204,000 paths, about 4,000 states today). A failure is reported with the path that first
-    reached it, spelled out answer by answer."""
+    The check explores states, not paths: a state is a screen and what the rules can tell apart
+    in the facts given so far (facts_read, value_classes). Paths that differ only in facts no rule
+    reads (the region, the language) or in answers the rules treat alike reach the same states,
+    so the cost grows with the number of distinct states, not with the number of paths (204,000
+    paths, about 9,000 states today). A failure is reported with the path that first reached it,
+    spelled out answer by answer."""
     data, doc = questionnaire.data, questionnaire.doc
-    read = facts_read(data)
+    classes = value_classes(data)
     problems: list[Problem] = []
     results: set[str] = set()
     memo: dict[tuple, tuple[int, tuple]] = {}  # state -> (most questions still to come, best next state)
+
+    def state_of(screen, facts):
+        return screen, frozenset((k, classes[k].get(v, v)) for k, v in facts.items() if k in classes)
 
     def problem(message, hint=""):
         problems.append(Problem(doc.path, None, "questions", message, hint))
@@ -192,30 +281,39 @@ def paths(questionnaire: Questionnaire) -> list[Problem]:
     def explore(screen, facts, trail, visiting):
         if screen is None:
             raise _DeadEnd(trail, visiting[-1])
-        state = (screen, frozenset((k, v) for k, v in facts.items() if k in read))
+        state = state_of(screen, facts)
         if state in memo:
             return memo[state][0]
         if screen == RESULT:
             plan = questionnaire.plan(dict(state[1]))
             results.add(plan.category)
-            missing = "category" if plan.category is None else "action" if not plan.steps else "contact" if not plan.contacts else ""
+            missing = (
+                "category"
+                if plan.category is None
+                else "action"
+                if not plan.steps
+                else "contact"
+                if not plan.contacts
+                else ""
+            )
             if missing and len(problems) <= 20:
                 problem(f"the path {spelled(trail)} ends without any {missing}.")
             memo[state] = (0, None)
             return 0
         if screen in visiting:
-            raise _Cycle(visiting[visiting.index(screen):] + (screen,))
+            raise _Cycle(visiting[visiting.index(screen) :] + (screen,))
         question, best, best_next = questionnaire.questions[screen], -1, None
         if question.get("info"):
             children = [(questionnaire.next_screen(question, facts), facts, trail, None)]
         else:
-            children = []
-            answers = question["answers"]
-            if question.get("fact", screen) not in read and not any(set(a.get("sets", {})) & read for a in answers):
-                answers = answers[:1]  # no rule reads this answer: every answer leads to the same state
-            for answer in answers:
+            children, reached = [], set()
+            for answer in question["answers"]:
                 new = {**facts, question.get("fact", screen): answer["value"], **answer.get("sets", {})}
-                children.append((questionnaire.next_screen(question, new), new, trail + [(screen, answer["value"])], answer["value"]))
+                child = questionnaire.next_screen(question, new)
+                if (child_state := state_of(child, new)) in reached:
+                    continue  # an earlier answer leads to the same state
+                reached.add(child_state)
+                children.append((child, new, trail + [(screen, answer["value"])], answer["value"]))
         for child, child_facts, child_trail, value in children:
             length = explore(child, child_facts, child_trail, visiting + (screen,))
             if length > best:
@@ -229,19 +327,22 @@ def paths(questionnaire: Questionnaire) -> list[Problem]:
         if longest > MAX_QUESTIONS:  # spell out one of the longest paths
             screen, facts, trail = data["start"], {}, []
             while screen != RESULT:
-                state = (screen, frozenset((k, v) for k, v in facts.items() if k in read))
-                child, facts, value = memo[state][1]
+                child, facts, value = memo[state_of(screen, facts)][1]
                 if value is not None:
                     trail.append((screen, value))
                 screen = child
             problem(f"the path {spelled(trail)} asks {longest} questions (at most {MAX_QUESTIONS}).")
     except _Cycle as cycle:
-        problem(f"the questions loop: {' → '.join(cycle.args[0])}.", "a 'next' must never lead back to an earlier question")
+        problem(
+            f"the questions loop: {' → '.join(cycle.args[0])}.", "a 'next' must never lead back to an earlier question"
+        )
         return problems
     except _DeadEnd as dead:
         trail, screen = dead.args
-        problem(f"some answers lead nowhere (a dead end): after {spelled(trail)}, the question '{screen}' has no 'next' that applies.",
-                "end every 'next' list with a rule that has only 'to:'")
+        problem(
+            f"some answers lead nowhere (a dead end): after {spelled(trail)}, the question '{screen}' has no 'next' that applies.",
+            "end every 'next' list with a rule that has only 'to:'",
+        )
         return problems
     for missing in sorted(({rule["category"] for rule in data["categories"]} | set(CATEGORIES)) - results):
         problem(f"no path ever leads to the result '{missing}'.")

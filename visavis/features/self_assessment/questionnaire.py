@@ -6,6 +6,7 @@ compare both on every path. Keep them identical:
   - 'next' and 'categories' take the first rule that matches; 'actions' take every one;
   - contacts are the organisations named by the plan's routes, filtered by what was answered.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,12 +18,12 @@ from ...catalog import Catalog
 
 FILE = "self-assessment.yml"
 RESULT = "result"
-CATEGORIES = ("a", "b", "c")                  # the three categories (adapted from UNESCO's)
-RESULTS = CATEGORIES + ("maybe", "unknown")   # what a path can end with
-LAW_CHAPTER = "guide/law.md"                  # where each rule's 'basis' anchor must exist
-MAX_QUESTIONS = 8     # "at most about eight questions on any path" (product brief)
-MAX_CONTACTS = 8      # enough to choose from on a phone, few enough to read
-PER_STEP = 2          # organisations shown per step of the plan
+CATEGORIES = ("a", "b", "c")  # the three categories (adapted from UNESCO's)
+RESULTS = CATEGORIES + ("maybe", "unknown")  # what a path can end with
+LAW_CHAPTER = "guide/law.md"  # where each rule's 'basis' anchor must exist
+MAX_QUESTIONS = 8  # "at most about eight questions on any path" (product brief)
+MAX_CONTACTS = 8  # enough to choose from on a phone, few enough to read
+PER_STEP = 2  # organisations shown per step of the plan
 ALL_REGIONS = "belgium"
 # The person the page without JavaScript describes for each situation: targeted, an adult, not in
 # danger now, in public, reason unknown. (Nothing is asked, so nothing typed can leave the browser.)
@@ -36,24 +37,31 @@ def matches(rule: dict | None, facts: dict) -> bool:
     return all(facts.get(name) in allowed for name, allowed in (rule or {}).items())
 
 
+# The answers that put specialised services first: (fact, value) -> audiences. The one place for
+# this rule: the script receives the table (browser.py), and the check tells these values apart.
+AUDIENCES_BY_ANSWER = {
+    ("minor", "yes"): MINOR_AUDIENCES,
+    ("ground", "orientation"): {"lgbtqi"},
+    ("ground", "gender-identity"): {"lgbtqi"},
+    ("ground", "sex"): {"women"},
+}
+
+
 def preferred_audiences(facts: dict) -> frozenset:
     """Audiences whose specialised services should come first for this person."""
     audiences = set()
-    if facts.get("minor") == "yes":
-        audiences |= MINOR_AUDIENCES
-    if facts.get("ground") in ("orientation", "gender-identity"):
-        audiences.add("lgbtqi")
-    if facts.get("ground") == "sex":
-        audiences.add("women")
+    for (fact, value), extra in AUDIENCES_BY_ANSWER.items():
+        if facts.get(fact) == value:
+            audiences |= extra
     return frozenset(audiences)
 
 
 @dataclass
 class Plan:
     category: str
-    steps: list[tuple[str, str]]            # (group, recourse id), in display order
+    steps: list[tuple[str, str]]  # (group, recourse id), in display order
     contacts: list[str] = field(default_factory=list)  # organisation ids
-    notes: list[int] = field(default_factory=list)     # indexes of the matching 'notes'
+    notes: list[int] = field(default_factory=list)  # indexes of the matching 'notes'
 
 
 class Questionnaire:
@@ -95,17 +103,32 @@ class Questionnaire:
                     seen.add(action["recourse"])
         first = self._organisations("first_contacts", facts)
         excluded = frozenset(self._organisations("excluded_contacts", facts))
-        contacts = self.contacts(tuple(r for _, r in steps), facts.get("region"), facts.get("language"),
-                                 preferred_audiences(facts), first, excluded)
+        contacts = self.contacts(
+            tuple(r for _, r in steps),
+            facts.get("region"),
+            facts.get("language"),
+            preferred_audiences(facts),
+            first,
+            excluded,
+        )
         notes = [i for i, note in enumerate(self.data.get("notes", [])) if self._match(note["when"], facts)]
         return Plan(category, steps, contacts, notes)
 
     def _organisations(self, key: str, facts: dict) -> tuple:
         """The organisations named by every matching rule of ``key`` ('first_contacts'…), in order."""
-        return tuple(org for rule in self.data.get(key, []) if self._match(rule["when"], facts) for org in rule["organisations"])
+        return tuple(
+            org for rule in self.data.get(key, []) if self._match(rule["when"], facts) for org in rule["organisations"]
+        )
 
-    def _contacts(self, routes: tuple, region: str | None, language: str | None, preferred: frozenset,
-                  first: tuple = (), excluded: frozenset = frozenset()) -> list[str]:
+    def _contacts(
+        self,
+        routes: tuple,
+        region: str | None,
+        language: str | None,
+        preferred: frozenset,
+        first: tuple = (),
+        excluded: frozenset = frozenset(),
+    ) -> list[str]:
         """The organisations named by ``first`` (a rule of 'first_contacts': the suicide-prevention
         line for a person who might hurt themselves), then for each step of the plan, in order, up
         to PER_STEP organisations that the route names, that take requests and that suit the person:
@@ -120,7 +143,9 @@ class Questionnaire:
 
         def suits(org_id, by_region, by_language):
             data = known[org_id].data
-            region_ok = not by_region or region in (None, "unsure") or bool({region, ALL_REGIONS} & set(data["regions"]))
+            region_ok = (
+                not by_region or region in (None, "unsure") or bool({region, ALL_REGIONS} & set(data["regions"]))
+            )
             return region_ok and (not by_language or language is None or language in data["languages"])
 
         # The first contacts in the person's language, wherever they live (a line answers by phone
@@ -133,8 +158,13 @@ class Questionnaire:
                 data = recourse[route].data if route in recourse else {}
                 adults_only = set(data.get("adults_only", [])) if minor else set()
                 named = [i for i in data.get("organisations", []) if i in known and i not in adults_only]
-                fitting = [i for i in named if known[i].data["intake"] == "open" and suits(i, by_region, by_language)
-                           and (minor or not set(known[i].data["audiences"]) <= YOUTH_ONLY)]
+                fitting = [
+                    i
+                    for i in named
+                    if known[i].data["intake"] == "open"
+                    and suits(i, by_region, by_language)
+                    and (minor or not set(known[i].data["audiences"]) <= YOUTH_ONLY)
+                ]
                 fitting.sort(key=lambda i: not (set(known[i].data["audiences"]) & preferred))
                 chosen += [i for i in fitting[:PER_STEP] if i not in chosen]
             if len(chosen) > len(leading):  # someone to call for the plan's steps, not only the first ones
@@ -177,5 +207,8 @@ def law_anchors(site, lang: str) -> dict[str, str]:
 
 def result_label(catalog: Catalog, lang: str, result: str) -> str:
     """How a result is named: a category's one wording, or the words for 'maybe' and 'unknown'."""
-    return catalog.label(lang, "category", result) if result in CATEGORIES else catalog.label(lang, "ui", f"sa_result_{result}")
-
+    return (
+        catalog.label(lang, "category", result)
+        if result in CATEGORIES
+        else catalog.label(lang, "ui", f"sa_result_{result}")
+    )

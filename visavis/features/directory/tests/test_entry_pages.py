@@ -1,5 +1,6 @@
 """The directory's pages: one per organisation, route and platform in every language, linked to
 each other, with phone links, edit links to their data file, and stale entries reported."""
+
 from __future__ import annotations
 
 import re
@@ -7,9 +8,7 @@ import subprocess
 import sys
 
 import pytest
-
-from helpers import copy_project, run_build
-from helpers import load_site
+from helpers import copy_project, load_site, run_build
 
 SITE = load_site()
 LANGS = SITE.languages
@@ -38,7 +37,9 @@ def test_routes_and_organisations_link_to_each_other(built_site, lang):
         html = (built_site / prefix(lang) / "directory/recourse" / route.id / "index.html").read_text(encoding="utf-8")
         for org in route.data["organisations"]:
             assert f'href="../../organisations/{org}/"' in html, (route.id, org)
-            org_html = (built_site / prefix(lang) / "directory/organisations" / org / "index.html").read_text(encoding="utf-8")
+            org_html = (built_site / prefix(lang) / "directory/organisations" / org / "index.html").read_text(
+                encoding="utf-8"
+            )
             assert f'href="../../recourse/{route.id}/"' in org_html, (org, route.id)
 
 
@@ -71,5 +72,8 @@ def test_edit_links_open_the_markdown_file_or_the_data_file(built_site):
 
     assert edit_link("nl/guide/law/index.html") == f"{TEST_REPO_URL}/edit/main/docs/nl/guide/law.md"
     org = ORG_IDS[0]
-    assert edit_link(f"directory/organisations/{org}/index.html") == f"{TEST_REPO_URL}/edit/main/directory/organisations/{org}.yml"
+    assert (
+        edit_link(f"directory/organisations/{org}/index.html")
+        == f"{TEST_REPO_URL}/edit/main/directory/organisations/{org}.yml"
+    )
     assert edit_link("nl/directory/platforms/index.html") == f"{TEST_REPO_URL}/tree/main/directory/platforms/"

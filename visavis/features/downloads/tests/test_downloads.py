@@ -1,5 +1,6 @@
 """For teachers: the lesson sheets and their table, the classification exercise, the offline pack
 opened from the file system, the guide PDFs, and clean printing."""
+
 from __future__ import annotations
 
 import re
@@ -7,9 +8,8 @@ import subprocess
 import zipfile
 
 import pytest
+from helpers import ROOT, load_site
 
-from helpers import ROOT
-from helpers import load_site
 from visavis.features.downloads import packs
 
 SITE = load_site()
@@ -26,8 +26,10 @@ def test_the_offline_pack_works_from_the_file_system_search_included(browser, bu
         pack.extractall(tmp_path)
     start = tmp_path / f"vis-a-vis-{lang}" / packs.OPEN_FILE[lang]
     context = browser.new_context(viewport={"width": 390, "height": 844})
-    context.add_init_script("window.__csp = []; document.addEventListener('securitypolicyviolation',"
-                            " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));")
+    context.add_init_script(
+        "window.__csp = []; document.addEventListener('securitypolicyviolation',"
+        " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
+    )
     page = context.new_page()
     outside, errors = [], []
     page.on("request", lambda r: None if r.url.startswith("file://") else outside.append(r.url))
@@ -62,23 +64,34 @@ def test_the_guide_pdf_has_every_chapter_and_enough_pages(built_site, lang):
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
     assert pages >= 30
-    text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split())
+    text = " ".join(
+        subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split()
+    )
     for chapter in SITE.config.guide_chapters:
         source = (ROOT / "docs" / lang / chapter).read_text(encoding="utf-8")
         title = re.search(r"(?m)^# (.+)$", source).group(1)
         assert " ".join(title.split()) in text, (lang, title)
     # The contents page gives, for every chapter, the page where that chapter really starts (the
     # footer's "2 / 88" must not pass for it).
-    toc = subprocess.run(["pdftotext", "-layout", "-f", "2", "-l", "2", str(pdf), "-"],
-                         capture_output=True, text=True, check=True).stdout
+    toc = subprocess.run(
+        ["pdftotext", "-layout", "-f", "2", "-l", "2", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     for chapter in SITE.config.guide_chapters:
-        title = " ".join(re.search(r"(?m)^# (.+)$", (ROOT / "docs" / lang / chapter).read_text(encoding="utf-8")).group(1).split())
-        line = next((" ".join(l.split()) for l in toc.splitlines() if " ".join(l.split()).startswith(title)), None)
+        title = " ".join(
+            re.search(r"(?m)^# (.+)$", (ROOT / "docs" / lang / chapter).read_text(encoding="utf-8")).group(1).split()
+        )
+        line = next(
+            (" ".join(row.split()) for row in toc.splitlines() if " ".join(row.split()).startswith(title)), None
+        )
         assert line, (lang, title, toc)
         number = re.search(r"(\d+)$", line)
         assert number, (lang, "no page number for", title)
-        start = subprocess.run(["pdftotext", "-f", number.group(1), "-l", number.group(1), str(pdf), "-"],
-                               capture_output=True, text=True, check=True).stdout
+        start = subprocess.run(
+            ["pdftotext", "-f", number.group(1), "-l", number.group(1), str(pdf), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
         assert " ".join(start.split()).startswith(title), (lang, title, number.group(1))
 
 

@@ -1,9 +1,8 @@
 """The classification exercise: feedback and a score with JavaScript, the answers without it."""
+
 from __future__ import annotations
 
-
 import pytest
-
 from helpers import load_site
 
 SITE = load_site()
@@ -31,7 +30,12 @@ def test_the_exercise_gives_feedback_and_a_score(visit, site_url, lang):
     assert items.nth(0).locator("[data-vav-feedback]").inner_text() == labels["ex_right"]
     assert items.nth(1).locator("[data-vav-feedback]").inner_text() == labels["ex_wrong"]
     assert second["explanation"][lang].split()[0] in items.nth(1).locator(".vav-exercise__answer").inner_text()
-    score = labels["ex_score"].replace("{right}", "1").replace("{done}", "2").replace("{total}", str(len(SITE.feature("exercise").messages)))
+    score = (
+        labels["ex_score"]
+        .replace("{right}", "1")
+        .replace("{done}", "2")
+        .replace("{total}", str(len(SITE.feature("exercise").messages)))
+    )
     assert page.locator("[data-vav-score]").inner_text() == score
 
 

@@ -1,15 +1,15 @@
 """The help directory in a real browser: the complete list without JavaScript, and the filters
 with it (combinations, no-result message, a link made only on request, nothing in the history,
 keyboard)."""
+
 from __future__ import annotations
 
 import itertools
 from urllib.parse import urlencode
 
 import pytest
+from helpers import ROOT, load_site
 
-from helpers import ROOT
-from helpers import load_site
 from visavis.features.finder import finder
 
 SITE = load_site()

@@ -1,8 +1,10 @@
 """The glossary: its page in every language, and an abbreviation's definition shown when tapped."""
+
 from __future__ import annotations
 
-import pytest
+import html as html_lib
 
+import pytest
 from helpers import load_site
 
 SITE = load_site()
@@ -11,8 +13,11 @@ LANGS = SITE.languages
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_an_abbreviation_shows_its_glossary_definition_when_tapped(browser, site_url, lang):
-    abbreviations = {term: definition for _, term, definition in SITE.feature("glossary").data.entries(lang)
-                     if any(t.get("abbr") and t["term"].get(lang) == term for t in SITE.feature("glossary").data.terms)}
+    abbreviations = {
+        term: definition
+        for _, term, definition in SITE.feature("glossary").data.entries(lang)
+        if any(t.get("abbr") and t["term"].get(lang) == term for t in SITE.feature("glossary").data.terms)
+    }
     context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
     page = context.new_page()
     try:
@@ -33,3 +38,4 @@ def test_the_glossary_page_lists_every_term_in_every_language(built_site):
         html = (built_site / SITE.config.prefix(lang) / "guide/glossary/index.html").read_text(encoding="utf-8")
         for term_id, term, _ in SITE.feature("glossary").data.entries(lang):
             assert f'<dt id="{term_id}">' in html, (lang, term_id)
+            assert html_lib.escape(term, quote=False) in html, (lang, term)

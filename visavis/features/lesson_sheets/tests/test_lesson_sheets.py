@@ -1,12 +1,11 @@
 """The lesson sheets: their table (metadata, filters), their checked front matter, clean printing."""
+
 from __future__ import annotations
 
 import re
 
 import pytest
-
-from helpers import ROOT, copy_project, run_build
-from helpers import load_site
+from helpers import ROOT, copy_project, load_site, run_build
 
 SITE = load_site()
 LANGS = SITE.languages
@@ -19,7 +18,9 @@ def url(site_url: str, lang: str, path: str) -> str:
 def test_there_are_at_least_six_sheets_in_every_language():
     for lang in LANGS:
         assert len(SITE.feature("lesson-sheets").sheets[lang]) >= 6, lang
-        assert {s.path for s in SITE.feature("lesson-sheets").sheets[lang]} == {s.path for s in SITE.feature("lesson-sheets").sheets[LANGS[0]]}
+        assert {s.path for s in SITE.feature("lesson-sheets").sheets[lang]} == {
+            s.path for s in SITE.feature("lesson-sheets").sheets[LANGS[0]]
+        }
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -30,7 +31,7 @@ def test_the_teachers_page_lists_every_sheet_with_its_metadata(browser, site_url
         page.goto(url(site_url, lang, "teachers/"))
         rows = page.locator(".vav-sheets tbody tr")
         assert rows.count() == len(SITE.feature("lesson-sheets").sheets[lang])
-        for sheet, row in zip(SITE.feature("lesson-sheets").sheets[lang], rows.all()):
+        for sheet, row in zip(SITE.feature("lesson-sheets").sheets[lang], rows.all(), strict=True):
             text = row.inner_text()
             assert sheet.title in text and str(sheet.meta["duration"]) in text
             assert f"{sheet.meta['age_min']}–{sheet.meta['age_max']}" in text
@@ -47,10 +48,16 @@ def test_the_sheets_can_be_filtered_by_age_and_duration(visit, site_url):
     page.goto(url(site_url, "fr", "teachers/"))
     page.select_option("#vav-f-age", "16")
     shown = page.locator(".vav-sheets tbody tr:not([hidden]) th a").all_inner_texts()
-    assert shown and set(shown) == {s.title for s in SITE.feature("lesson-sheets").sheets["fr"] if s.meta["age_min"] <= 16 <= s.meta["age_max"]}
+    assert shown and set(shown) == {
+        s.title for s in SITE.feature("lesson-sheets").sheets["fr"] if s.meta["age_min"] <= 16 <= s.meta["age_max"]
+    }
     page.select_option("#vav-f-duration", "50")
     shown = page.locator(".vav-sheets tbody tr:not([hidden]) th a").all_inner_texts()
-    assert set(shown) == {s.title for s in SITE.feature("lesson-sheets").sheets["fr"] if s.meta["age_min"] <= 16 <= s.meta["age_max"] and s.meta["duration"] == 50}
+    assert set(shown) == {
+        s.title
+        for s in SITE.feature("lesson-sheets").sheets["fr"]
+        if s.meta["age_min"] <= 16 <= s.meta["age_max"] and s.meta["duration"] == 50
+    }
     assert "age=" not in page.url and visit.console_errors == []  # the choice stays out of the address
 
 
@@ -68,7 +75,11 @@ def test_a_sheet_missing_a_front_matter_field_fails_the_build_with_a_clear_messa
 def test_a_lesson_sheet_prints_without_navigation_or_quick_exit_and_shows_link_targets(visit, site_url):
     page = visit.page
     # a sheet with a link to another site (so the printed address can be checked, never skipped)
-    sheet = next(s for s in SITE.feature("lesson-sheets").sheets["fr"] if "](http" in (ROOT / "docs/fr" / s.path).read_text(encoding="utf-8"))
+    sheet = next(
+        s
+        for s in SITE.feature("lesson-sheets").sheets["fr"]
+        if "](http" in (ROOT / "docs/fr" / s.path).read_text(encoding="utf-8")
+    )
     page.goto(url(site_url, "fr", sheet.path.replace(".md", "/")))
     page.emulate_media(media="print")
     for hidden in (".md-header", ".md-sidebar--primary", "[data-vav-exit]", ".md-footer"):

@@ -1,12 +1,12 @@
 """What a person in distress needs, on every page: the crisis lines tappable at once on a phone,
 their numbers from the directory's data, the warning about images of minors wherever the site
 mentions screenshots, and the same advice on 101 and 112 everywhere."""
+
 from __future__ import annotations
 
 import re
 
 import pytest
-
 from helpers import articles
 
 LANGS = ["fr", "nl"]
@@ -34,8 +34,10 @@ def test_the_crisis_lines_are_tap_to_call_links_visible_without_scrolling_on_a_p
             box = link.bounding_box()
             assert box and box["y"] >= 0 and box["y"] + box["height"] <= 844, (path, number, box)
             # nothing (such as the fixed quick-exit button) covers the link
-            hit = page.evaluate("([x, y]) => document.elementFromPoint(x, y).closest('a')?.getAttribute('href')",
-                                [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2])
+            hit = page.evaluate(
+                "([x, y]) => document.elementFromPoint(x, y).closest('a')?.getAttribute('href')",
+                [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2],
+            )
             assert hit == href, (path, number, hit)
 
 
@@ -67,5 +69,5 @@ def test_the_crisis_numbers_come_from_the_directory_data(tmp_path):
     assert result.returncode == 0, result.stderr
     for page in ("index.html", "guide/right-now/index.html"):
         html = (project / "site" / page).read_text(encoding="utf-8")
-        block = html[html.index('class="vav-crisis"'):html.index("</section>", html.index('class="vav-crisis"'))]
+        block = html[html.index('class="vav-crisis"') : html.index("</section>", html.index('class="vav-crisis"'))]
         assert 'href="tel:1077"' in block and 'href="tel:107"' not in block, page

@@ -40,14 +40,12 @@
   }
   function preferredAudiences(facts) {
     var out = [];
-    if (facts.minor === "yes") out.push("minors", "parents");
-    if (facts.ground === "orientation" || facts.ground === "gender-identity") out.push("lgbtqi");
-    if (facts.ground === "sex") out.push("women");
+    data.audiences.byAnswer.forEach(function (row) { if (facts[row[0]] === row[1]) out = out.concat(row[2]); });
     return out;
   }
   function overlaps(a, b) { return a.some(function (x) { return b.indexOf(x) !== -1; }); }
   function youthOnly(org) {
-    return org.audiences.every(function (a) { return ["minors", "parents", "education"].indexOf(a) !== -1; });
+    return org.audiences.every(function (a) { return data.audiences.youthOnly.indexOf(a) !== -1; });
   }
   // The organisations named by every matching rule (first_contacts, excluded_contacts), in order.
   function organisationsOf(rules, facts) {
@@ -57,7 +55,7 @@
   }
   function contacts(routes, facts, first, excluded) {
     var preferred = preferredAudiences(facts);
-    var minor = overlaps(preferred, ["minors", "parents"]);
+    var minor = overlaps(preferred, data.audiences.minor);
     function suits(id, byRegion, byLanguage) {
       var org = data.organisations[id];
       if (excluded.indexOf(id) !== -1) return false;

@@ -1,5 +1,6 @@
 """The questionnaire check as it was before it explored states: every path walked one by one.
 Kept beside the tests as the reference the state check must agree with (same verdicts)."""
+
 from __future__ import annotations
 
 from visavis.features.self_assessment.questionnaire import CATEGORIES, MAX_QUESTIONS, _Cycle

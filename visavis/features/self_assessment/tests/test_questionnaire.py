@@ -1,5 +1,6 @@
 """The self-assessment data as a graph: every path is walked and checked, and each kind of
 mistake in the YAML is reported with file, field and line."""
+
 from __future__ import annotations
 
 import re
@@ -7,14 +8,13 @@ import shutil
 from collections import Counter
 from pathlib import Path
 
-import pytest
-
-from helpers import ROOT
-from helpers import load_site
-from visavis import site as site_mod
-from visavis.features.self_assessment import checks, questionnaire
 import mkdocs_settings
+import pytest
+from helpers import ROOT, load_site
+
+from visavis import site as site_mod
 from visavis.errors import ContentError
+from visavis.features.self_assessment import checks, questionnaire
 
 SITE = load_site()
 Q = SITE.feature("self-assessment").questionnaire
@@ -110,6 +110,7 @@ def test_contacts_suit_the_person():
 
 # Broken data -------------------------------------------------------------------------------
 
+
 def project_with(tmp_path: Path, edit) -> list:
     """A copy of the content with self-assessment.yml changed by ``edit``; the problems found."""
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
@@ -125,23 +126,55 @@ def project_with(tmp_path: Path, edit) -> list:
 
 
 CASES = {
-    "dangling-next": (lambda t: t.replace("      - to: ground\n", "      - to: grond\n", 1),
-                      "there is no question 'grond'"),
-    "cycle": (lambda t: t.replace("    next:\n      - to: region\n\n  - id: region", "    next:\n      - to: danger\n\n  - id: region", 1),
-              "the questions loop"),
-    "dead-end": (lambda t: t.replace("      - when: {danger: [\"yes\", unsure]}\n        to: emergency\n      - to: role",
-                                     "      - when: {danger: [\"yes\", unsure]}\n        to: emergency"),
-                 "the last 'next' rule has a 'when'"),
-    "unknown-recourse": (lambda t: t.replace("recourse: keep-evidence", "recourse: keep-evidense"),
-                         "there is no recourse route 'keep-evidense'"),
-    "unknown-value": (lambda t: t.replace("when: {what: [threat]}", "when: {what: [threats]}"),
-                      "'threats' is not a possible answer for 'what'"),
-    "missing-dutch": (lambda t: t.replace("      nl: Wie wordt er geviseerd?\n", ""), "the Dutch text ('nl') is missing"),
-    "unreachable": (lambda t: t.replace("      - when: {role: [victim, witness, group]}\n        to: minor\n", ""), "can never be reached"),
-    "no-category-c": (lambda t: t.replace("  - category: c\n", "  - category: b\n"), "no path ever leads to the result 'c'"),
-    "unknown-basis": (lambda t: t.replace("    basis: threats\n", "    basis: menaces\n"), "has no paragraph with the anchor 'menaces'"),
-    "unknown-line": (lambda t: t.replace('lines: [suicide, "danger:112"]', 'lines: [suicides, "danger:112"]', 1), "there is no crisis line 'suicides'"),
-    "unknown-number": (lambda t: t.replace('lines: [suicide, "danger:112"]', 'lines: [suicide, "danger:113"]', 1), "the line 'danger' has no number '113'"),
+    "dangling-next": (
+        lambda t: t.replace("      - to: ground\n", "      - to: grond\n", 1),
+        "there is no question 'grond'",
+    ),
+    "cycle": (
+        lambda t: t.replace(
+            "    next:\n      - to: region\n\n  - id: region", "    next:\n      - to: danger\n\n  - id: region", 1
+        ),
+        "the questions loop",
+    ),
+    "dead-end": (
+        lambda t: t.replace(
+            "      - when: {danger: [\"yes\", unsure]}\n        to: emergency\n      - to: role",
+            "      - when: {danger: [\"yes\", unsure]}\n        to: emergency",
+        ),
+        "the last 'next' rule has a 'when'",
+    ),
+    "unknown-recourse": (
+        lambda t: t.replace("recourse: keep-evidence", "recourse: keep-evidense"),
+        "there is no recourse route 'keep-evidense'",
+    ),
+    "unknown-value": (
+        lambda t: t.replace("when: {what: [threat]}", "when: {what: [threats]}"),
+        "'threats' is not a possible answer for 'what'",
+    ),
+    "missing-dutch": (
+        lambda t: t.replace("      nl: Wie wordt er geviseerd?\n", ""),
+        "the Dutch text ('nl') is missing",
+    ),
+    "unreachable": (
+        lambda t: t.replace("      - when: {role: [victim, witness, group]}\n        to: minor\n", ""),
+        "can never be reached",
+    ),
+    "no-category-c": (
+        lambda t: t.replace("  - category: c\n", "  - category: b\n"),
+        "no path ever leads to the result 'c'",
+    ),
+    "unknown-basis": (
+        lambda t: t.replace("    basis: threats\n", "    basis: menaces\n"),
+        "has no paragraph with the anchor 'menaces'",
+    ),
+    "unknown-line": (
+        lambda t: t.replace('lines: [suicide, "danger:112"]', 'lines: [suicides, "danger:112"]', 1),
+        "there is no crisis line 'suicides'",
+    ),
+    "unknown-number": (
+        lambda t: t.replace('lines: [suicide, "danger:112"]', 'lines: [suicide, "danger:113"]', 1),
+        "the line 'danger' has no number '113'",
+    ),
 }
 
 
@@ -163,6 +196,7 @@ def test_a_reference_mistake_names_the_line(tmp_path):
 
 
 # The state check gives the same verdicts as walking every path ------------------------------------
+
 
 def verdicts(problems) -> set[str]:
     """The kinds of the problems the state check reports, read from its messages."""
@@ -194,14 +228,22 @@ def mutated(edit):
 
 
 def _too_long(d):  # one more question on every path
-    d["questions"].append({"id": "extra", "fact": "extra", "text": {"fr": "?", "nl": "?"}, "next": [{"to": "result"}],
-                           "answers": [{"value": "a", "text": {"fr": "a", "nl": "a"}}, {"value": "b", "text": {"fr": "b", "nl": "b"}}]})
+    d["questions"].append(
+        {
+            "id": "extra",
+            "fact": "extra",
+            "text": {"fr": "?", "nl": "?"},
+            "next": [{"to": "result"}],
+            "answers": [{"value": "a", "text": {"fr": "a", "nl": "a"}}, {"value": "b", "text": {"fr": "b", "nl": "b"}}],
+        }
+    )
     next(q for q in d["questions"] if q["id"] == "language")["next"] = [{"to": "extra"}]
 
 
 def _no_contact(d):  # for insults, every organisation is excluded
     d["excluded_contacts"] = d.get("excluded_contacts", []) + [
-        {"when": {"what": ["insult"]}, "organisations": sorted(SITE.catalog.entries["organisation"])}]
+        {"when": {"what": ["insult"]}, "organisations": sorted(SITE.catalog.entries["organisation"])}
+    ]
 
 
 def _no_action(d):  # only category (a) gets a step
@@ -221,11 +263,36 @@ def _no_category(d):
 
 
 def _unreachable_c(d):
-    d["categories"] = [r for r in d["categories"] if r["category"] != "c"] + [{"category": "c", "when": {"what": ["nothing"]}}]
+    d["categories"] = [r for r in d["categories"] if r["category"] != "c"] + [
+        {"category": "c", "when": {"what": ["nothing"]}}
+    ]
 
 
-MUTATIONS = {"real": lambda d: None, "too-long": _too_long, "no-contact": _no_contact, "no-action": _no_action,
-             "loop": _loop, "dead-end": _dead_end, "no-category": _no_category, "unreachable-c": _unreachable_c}
+def _no_contact_for_one_ground(d):  # 'religion' alone: the rules see it like four other grounds
+    d["excluded_contacts"] = d.get("excluded_contacts", []) + [
+        {"when": {"ground": ["religion"]}, "organisations": sorted(SITE.catalog.entries["organisation"])}
+    ]
+
+
+def _no_action_in_groups(d):  # no step for what happens in a group ('public' and 'game' look the same to the rules)
+    places = sorted(next(q for q in d["questions"] if q["id"] == "where")["answers"], key=lambda a: a["value"])
+    for action in d["actions"]:
+        allowed = (action.get("when") or {}).get("where", [a["value"] for a in places])
+        action["when"] = {**(action.get("when") or {}), "where": [p for p in allowed if p != "group"]}
+
+
+MUTATIONS = {
+    "real": lambda d: None,
+    "too-long": _too_long,
+    "no-contact": _no_contact,
+    "no-action": _no_action,
+    "loop": _loop,
+    "dead-end": _dead_end,
+    "no-category": _no_category,
+    "unreachable-c": _unreachable_c,
+    "no-contact-for-one-ground": _no_contact_for_one_ground,
+    "no-action-in-groups": _no_action_in_groups,
+}
 
 
 @pytest.mark.parametrize("name", sorted(MUTATIONS))

@@ -1,14 +1,14 @@
 """The self-assessment in a real browser, in both languages: the paths a person takes, changing
 an answer, the opt-in storage, and not a single request while answering."""
+
 from __future__ import annotations
 
 import json
 import random
 
 import pytest
+from helpers import answer_all, load_site
 
-from helpers import answer_all
-from helpers import load_site
 from visavis.features.self_assessment import questionnaire
 
 SITE = load_site()
@@ -78,7 +78,7 @@ def test_a_path_ends_with_the_plan_the_rules_give(visit, site_url, lang, name):
     page.goto(page_url(site_url, lang), wait_until="networkidle")  # the page and its search index
     loaded = len(visit.requests)
     category, steps, contacts = finish(page, lang, answers)
-    plan, label, want_steps, want_contacts = expected_plan(lang, answers)
+    _plan, label, want_steps, want_contacts = expected_plan(lang, answers)
     assert label in category
     assert steps == want_steps
     assert contacts == want_contacts
@@ -88,8 +88,10 @@ def test_a_path_ends_with_the_plan_the_rules_give(visit, site_url, lang, name):
 
 def test_the_scenarios_get_the_expected_kind_of_plan():
     """What the help desk expects for each situation, independently of the browser."""
+
     def plan(name):
         return Q.plan(facts_for(SCENARIOS[name]))
+
     assert plan("threat to kill").category == "a" and ("report", "police-complaint") in plan("threat to kill").steps
     minor = plan("minor insulted for their origin")
     assert ("report", "report-to-unia") in minor.steps
@@ -185,13 +187,18 @@ def test_the_browser_rules_agree_with_the_python_rules_on_many_paths(visit, site
     sample = random.Random(7).sample(paths, 400)
     page = visit.page
     page.goto(page_url(site_url, "fr"))
-    got = page.evaluate("""facts => facts.map(f => {
+    got = page.evaluate(
+        """facts => facts.map(f => {
         const p = window.vavSelfAssessment.plan(f);
         return [p.category, p.steps.map(s => s.recourse), p.contacts];
-    })""", sample)
-    for facts, (category, steps, contacts) in zip(sample, got):
+    })""",
+        sample,
+    )
+    for facts, (category, steps, contacts) in zip(sample, got, strict=True):
         plan = Q.plan(facts)
-        assert [category, steps, contacts] == [plan.category, [r for _, r in plan.steps], plan.contacts], json.dumps(facts)
+        assert [category, steps, contacts] == [plan.category, [r for _, r in plan.steps], plan.contacts], json.dumps(
+            facts
+        )
 
 
 def test_without_javascript_the_page_leads_to_the_routes_and_the_directory(browser, site_url):
