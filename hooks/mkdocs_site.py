@@ -26,7 +26,7 @@ sys.path.insert(0, str(HOOKS))
 import mkdocs_settings  # noqa: E402  (puts the core on the path too)
 import theme_scripts  # noqa: E402  (the theme's allowed inline scripts)
 
-from visavis import links, security  # noqa: E402
+from visavis import links, minify, security  # noqa: E402
 from visavis import site as site_mod  # noqa: E402
 from visavis.errors import ContentError  # noqa: E402
 
@@ -187,7 +187,12 @@ def on_post_build(config):
         for asset in feature.assets:
             target = site_dir / ASSETS / feature.name / asset
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(feature.folder / "assets" / asset, target)
+            target.write_bytes(minify.published(feature.folder / "assets" / asset))
+    # the site's own scripts and styles (docs/assets/), published minified too; vendored files as they are
+    docs_assets = Path(config.docs_dir) / "assets"
+    for source in docs_assets.rglob("*"):
+        if source.suffix in (".js", ".css") and "vendor" not in source.relative_to(docs_assets).parts:
+            (site_dir / "assets" / source.relative_to(docs_assets)).write_bytes(minify.published(source))
     for lang in _site.languages[1:]:
         for name in ("sitemap.xml", "sitemap.xml.gz"):
             if (site_dir / name).exists() and (site_dir / lang).is_dir():

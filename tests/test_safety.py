@@ -277,6 +277,42 @@ def test_a_script_smuggled_into_an_interface_word_fails_the_check(tmp_path):
     assert "directory/labels/nl.yml" in result.stderr and "ui.skip_to_content" in result.stderr
 
 
+def test_the_quick_scan_of_a_page_finds_what_parsing_it_in_full_finds(built_site):
+    """The build parses in full only the pages that may hold an event handler: on every built page,
+    the quick scan and the full parse find the same scripts and handlers."""
+    import theme_scripts
+
+    pages = list(built_site.rglob("*.html"))
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        full = theme_scripts._parse(html)
+        assert theme_scripts.inline_scripts(html) == (full.inline, full.handlers), path
+    assert len(pages) > 100
+
+
+@pytest.mark.parametrize(
+    "smuggled",
+    [
+        '<img src="x" onerror="alert(1)">',
+        '<a href="x"onclick="alert(1)">x</a>',
+        '<a href="JaVaScRiPt:alert(1)">x</a>',
+        '<a href="java\tscript:alert(1)">x</a>',  # browsers drop the tab
+        '<a href="jav&#97;script:alert(1)">x</a>',
+        '<a href=" javascript&#58;alert(1)">x</a>',
+        "<a href=&#x6A;avascript:alert(1)>x</a>",
+        '<form><button formaction="javascript:alert(1)">x</button></form>',
+        '<SCRIPT>alert(1)</SCRIPT>',
+        '<script title=">">alert(1)</script>',
+    ],
+)
+def test_a_disguised_script_is_found_on_a_page(smuggled):
+    import theme_scripts
+
+    page = '<html><body><p>Texte ordinaire, avec un lien <a href="https://unia.be/?a=1&amp;b=2">ici</a>.</p>'
+    _, problems = theme_scripts.check(page + smuggled + "</body></html>")
+    assert len(problems) == 1, problems
+
+
 def test_every_page_allows_only_the_theme_scripts_it_holds(built_site):
     """The policy of each page lists exactly the hashes of its own inline scripts, all of them the
     theme's: nothing more is allowed than what the page runs."""

@@ -269,8 +269,12 @@ def paths(questionnaire: Questionnaire) -> list[Problem]:
     results: set[str] = set()
     memo: dict[tuple, tuple[int, tuple]] = {}  # state -> (most questions still to come, best next state)
 
-    def state_of(screen, facts):
-        return screen, frozenset((k, classes[k].get(v, v)) for k, v in facts.items() if k in classes)
+    def state_of(screen, facts):  # facts holds only what the rules read, each value as its class
+        return screen, frozenset(facts.items())
+
+    def answered(facts, question, answer):
+        given = {question.get("fact", question["id"]): answer["value"], **answer.get("sets", {})}
+        return {**facts, **{k: classes[k].get(v, v) for k, v in given.items() if k in classes}}
 
     def problem(message, hint=""):
         problems.append(Problem(doc.path, None, "questions", message, hint))
@@ -308,7 +312,7 @@ def paths(questionnaire: Questionnaire) -> list[Problem]:
         else:
             children, reached = [], set()
             for answer in question["answers"]:
-                new = {**facts, question.get("fact", screen): answer["value"], **answer.get("sets", {})}
+                new = answered(facts, question, answer)
                 child = questionnaire.next_screen(question, new)
                 if (child_state := state_of(child, new)) in reached:
                     continue  # an earlier answer leads to the same state
