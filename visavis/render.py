@@ -1,5 +1,6 @@
 """Turn validated data into page content with Jinja templates (autoescaped: data text is always
 escaped, so a name containing '<script>' shows as text)."""
+
 from __future__ import annotations
 
 import json
@@ -129,7 +130,7 @@ def phone_display(number: str) -> str:
     keeps the international form). Other numbers stay as written: some are meant for callers
     abroad."""
     if number.startswith("+32 800 "):
-        return "0800 " + number[len("+32 800 "):]
+        return "0800 " + number[len("+32 800 ") :]
     return number
 
 
