@@ -6,6 +6,7 @@ PYTHON := $(VENV)/bin/python
 SITE   := $(VENV)/.installed-site
 TESTS  := $(VENV)/.installed-test
 TOOLS  := $(VENV)/.installed-contrib
+MONITOR := $(VENV)/.installed-monitor
 
 .PHONY: serve build check translations test ci contrib lock clean
 
@@ -22,7 +23,7 @@ check: $(SITE)   ## Check the content files without building
 translations: $(SITE)  ## List what is not yet translated (pages, outdated pages, data texts)
 	$(PYTHON) scripts/translation-status
 
-test: $(TESTS)   ## Run every test (installs Chromium first if it is missing)
+test: $(TESTS) $(MONITOR)   ## Run every test (installs Chromium first if it is missing)
 	scripts/ensure-browser
 	$(PYTHON) -m pytest
 
@@ -39,6 +40,7 @@ lock: $(TOOLS)   ## Compile the lock files again after changing a requirements/*
 	cd requirements && ../$(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links -o site.txt site.in
 	cd requirements && ../$(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links -o test.txt test.in
 	cd requirements && ../$(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links -o contrib.txt contrib.in
+	cd requirements && ../$(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links -o monitor.txt monitor.in
 
 clean:
 	rm -rf site $(VENV)
@@ -53,6 +55,11 @@ $(SITE): requirements/site.txt | $(PYTHON)
 $(TESTS): requirements/test.txt | $(PYTHON)
 	$(PYTHON) -m pip install --quiet --require-hashes -r requirements/test.txt
 	touch $(SITE) $@
+
+# the detection tool (scripts/monitor): its own lock file, so the site build does not carry it
+$(MONITOR): requirements/monitor.txt $(TESTS)
+	$(PYTHON) -m pip install --quiet --require-hashes -r requirements/monitor.txt
+	touch $@
 
 $(TOOLS): requirements/contrib.txt | $(PYTHON)
 	$(PYTHON) -m pip install --quiet --require-hashes -r requirements/contrib.txt
