@@ -167,6 +167,7 @@ def _kind(content_type: str) -> str | None:
     return None
 
 
+WESTERN = ("cp1252", "iso8859_15", "latin_1")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
 
 
@@ -193,7 +194,12 @@ def decode(body: bytes, content_type: str, kind: str = "html") -> tuple[str, str
             return body.decode(charset), charset.lower()
         except (LookupError, UnicodeDecodeError):
             continue
-    best = charset_normalizer.from_bytes(body).best()
-    if best is not None:
+    matches = list(charset_normalizer.from_bytes(body))
+    if matches:
+        # Short texts often fit several single-byte charsets equally well; among the best, take the
+        # one French and Dutch pages use (the WHATWG encoding standard's default for these locales).
+        least = min(m.percent_chaos for m in matches)
+        tied = [m for m in matches if m.percent_chaos == least]
+        best = next((m for m in tied if m.encoding in WESTERN), tied[0])
         return str(best), best.encoding
     return body.decode("utf-8", "replace"), "utf-8 (damaged)"
