@@ -57,6 +57,7 @@ class Fetcher:
         self.clock, self.sleep = clock, sleep
         self.last_request: dict[str, float] = {}
         self.robots: dict[str, RobotFileParser | None] = {}
+        self.delays: dict[str, float] = {}  # a host's own Crawl-delay, when longer than ours
         self.client = httpx.Client(
             headers={
                 "User-Agent": agent,
@@ -128,13 +129,15 @@ class Fetcher:
             else:
                 parser.parse(body.decode("utf-8", "replace").splitlines())
             self.robots[host] = parser
+            self.delays[host] = float(parser.crawl_delay(AGENT_TOKEN) or 0)
         return self.robots[host].can_fetch(AGENT_TOKEN, url)
 
     def _get(self, url: str) -> tuple[int, dict, bytes]:
         host = host_of(url)
         if host not in self.hosts:  # the last guard before any byte leaves the machine
             raise Refused(f"{host} is not on the watchlist; not contacted")
-        wait = self.last_request.get(host, -1e9) + self.settings.seconds_between_requests - self.clock()
+        interval = max(self.settings.seconds_between_requests, self.delays.get(host, 0.0))
+        wait = self.last_request.get(host, -1e9) + interval - self.clock()
         if wait > 0:
             self.sleep(wait)
         self.last_request[host] = self.clock()

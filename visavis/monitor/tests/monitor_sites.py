@@ -68,10 +68,10 @@ class FixtureSite:
         self.server.server_close()
 
 
-def _routes(base: str, outside: str) -> dict:
+def _routes(base: str, outside: str, robots: str = ROBOTS) -> dict:
     html = "text/html; charset=utf-8"
     return {
-        "/robots.txt": (200, "text/plain", ROBOTS.encode()),
+        "/robots.txt": (200, "text/plain", robots.encode()),
         "/hate": (200, html, HATE_FR.encode()),
         "/hate-nl": (200, html, HATE_NL.encode()),
         "/counter": (200, html, COUNTER_FR.encode()),
@@ -92,7 +92,7 @@ def _routes(base: str, outside: str) -> dict:
     }
 
 
-def start(outside: str = "", slow_seconds: float = 1.5) -> FixtureSite:
+def start(outside: str = "", slow_seconds: float = 1.5, robots: str = ROBOTS) -> FixtureSite:
     """A fixture site on a free port of 127.0.0.1. ``outside`` is another site's base address,
     for the page that redirects off the watchlist."""
     site = FixtureSite()
@@ -100,7 +100,7 @@ def start(outside: str = "", slow_seconds: float = 1.5) -> FixtureSite:
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self):
             site.requests.append(Request(self.path, self.headers.get("User-Agent", ""), time.monotonic()))
-            status, kind, body = _routes(site.base, outside).get(self.path, (404, "text/plain", b"not found"))
+            status, kind, body = _routes(site.base, outside, robots).get(self.path, (404, "text/plain", b"not found"))
             if status == "slow":
                 time.sleep(slow_seconds)
                 status = 200

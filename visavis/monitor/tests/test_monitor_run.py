@@ -145,6 +145,24 @@ def test_every_request_names_the_tool_and_its_operator_and_waits_its_turn(world)
     assert min(gaps) >= 0.045, gaps  # 0.05 s between two requests to one host (timer slack)
 
 
+def test_a_sites_own_crawl_delay_is_obeyed(tmp_path):
+    from visavis.monitor.fetch import Fetcher
+    from visavis.monitor.watchlist import Settings, host_of
+
+    site = monitor_sites.start(robots="User-agent: *\nCrawl-delay: 1\n")
+    try:
+        fetcher = Fetcher(
+            frozenset({host_of(site.base)}), Settings(seconds_between_requests=0.05), "VisAVisMonitor/1.0 (test)"
+        )
+        assert fetcher.fetch(site.base + "neutral").ok and fetcher.fetch(site.base + "counter").ok
+        fetcher.close()
+    finally:
+        site.stop()
+    assert site.paths() == ["/robots.txt", "/neutral", "/counter"]
+    starts = [r.at for r in site.requests]
+    assert all(b - a >= 0.95 for a, b in itertools.pairwise(starts)), starts
+
+
 def test_a_hateful_page_is_queued_with_its_reasons(world):
     item = world.item("hate")
     fired = {r["id"]: r for r in item["reasons"]}
