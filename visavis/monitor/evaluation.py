@@ -1,7 +1,8 @@
 """Evaluate a scorer on the labelled corpus (``visavis/monitor/corpus/<lang>.yml``): short texts
 written for the purpose, slurs masked as ``{rot13:…}`` and unmasked here, in memory only.
 
-Figures per language: for hateful texts of each category (a, b, c), the share queued for review
+Figures per language, for the whole corpus and for its held-out part (texts written after the
+lexicon was frozen, never used to tune it: the more honest figure). For hateful texts of each category (a, b, c), the share queued for review
 (recall) and, among queued texts the scorer hinted at that category, the share really of it
 (precision of the hint); the share of counter-speech, reclaimed and neutral texts queued (false
 positives); and hate against not-hate overall.
@@ -22,12 +23,17 @@ LABELS = ("hate-a", "hate-b", "hate-c", "counter-speech", "reclaimed", "neutral"
 _MASKED = re.compile(r"\{(rot13:[^{}]+)\}")
 
 
-def corpus(language: str, folder: Path = CORPUS) -> list[tuple[str, str]]:
-    """(label, unmasked text) pairs."""
+def corpus(language: str, subset: str | None = None, folder: Path = CORPUS) -> list[tuple[str, str]]:
+    """(label, unmasked text) pairs; ``subset='held-out'`` keeps only the texts written after the
+    lexicon was frozen (never used to tune it)."""
     doc, problems = yamlfile.load(folder / f"{language}.yml", f"visavis/monitor/corpus/{language}.yml")
     if doc is None:
         raise ContentError(problems)
-    return [(t["label"], _MASKED.sub(lambda m: unmask(m.group(1)), t["text"])) for t in doc.data["texts"]]
+    return [
+        (t["label"], _MASKED.sub(lambda m: unmask(m.group(1)), t["text"]))
+        for t in doc.data["texts"]
+        if subset is None or t.get("set") == subset
+    ]
 
 
 @dataclass
@@ -80,10 +86,10 @@ def evaluate(scorer, language: str, threshold: float, texts: list[tuple[str, str
     return Figures(language, counts, queued, hinted, right, misses, false_alarms)
 
 
-def table(figures: Figures) -> str:
+def table(figures: Figures, title: str = "") -> str:
     f = figures
     lines = [
-        f"Language: {f.language}  ({sum(f.counts.values())} texts)",
+        f"Language: {f.language}{title}  ({sum(f.counts.values())} texts)",
         f"  {'category':<10} {'texts':>5} {'queued (recall)':>16} {'hint precision':>15}",
     ]
     for c in "abc":
