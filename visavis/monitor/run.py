@@ -24,6 +24,7 @@ class Summary:
     already_known: int = 0
     purged: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)  # (address, reason)
+    tests: list[tuple[str, float]] = field(default_factory=list)  # test_only sites: (address, top score)
 
     def as_data(self) -> dict:
         return {
@@ -34,6 +35,7 @@ class Summary:
             "already_known": self.already_known,
             "purged": self.purged,
             "failures": [{"address": a, "reason": r} for a, r in self.failures],
+            "tests": [{"address": a, "score": s} for a, s in self.tests],
         }
 
 
@@ -80,6 +82,7 @@ def _read_site(site, fetcher: Fetcher, store: Store, scorer: Scorer, threshold: 
         [extract.html_piece(outcome.url, outcome.text)] if is_html else extract.feed_pieces(outcome.url, outcome.body)
     )
     fetched_at = now().isoformat()
+    top = 0.0
     for piece in pieces:
         if not piece.text.strip():
             continue
@@ -89,6 +92,7 @@ def _read_site(site, fetcher: Fetcher, store: Store, scorer: Scorer, threshold: 
             summary.already_known += 1
             continue
         result = scorer.assess(piece.text, site.language)
+        top = max(top, result.score)
         if result.score < threshold:
             continue  # below the threshold nothing is kept: not the text, not the address
         summary.queued.append(
@@ -109,6 +113,8 @@ def _read_site(site, fetcher: Fetcher, store: Store, scorer: Scorer, threshold: 
                 scorer=result.scorer,
             )
         )
+    if site.test_only:  # a neutral page listed to try the pipeline: say it went all the way through
+        summary.tests.append((site.address, top))
 
 
 def default_root() -> Path:

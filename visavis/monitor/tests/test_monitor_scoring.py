@@ -300,3 +300,12 @@ def test_a_partner_scorer_plugs_in_and_a_crash_on_one_site_does_not_stop_the_run
     assert fetcher.asked == ["https://www.example.be/crash", "https://www.example.be/news"]
     assert summary.failures == [("https://www.example.be/crash", "unexpected error: RuntimeError: parser bug")]
     assert [i["scorer"] for i in items] == ["constant"] and items[0]["reasons"][0]["kind"] == "model"
+
+
+def test_a_test_page_is_reported_with_its_score(tmp_path):
+    file = write(tmp_path, OPERATOR + "sites:\n" + SITE.format(kind="html") + "    test_only: true\n")
+    wl = watchlist.load(file, ROOT)
+    with Store(tmp_path / "m.db") as store:
+        summary = run(wl, store, LexiconScorer(ROOT), FakeFetcher())
+        assert store.items() == []
+    assert summary.tests == [("https://www.example.be/news", 0.0)]
