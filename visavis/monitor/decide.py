@@ -18,7 +18,7 @@ from .report import labels
 from .storage import Store, now
 
 LANGUAGES = ("fr", "nl")  # the languages the monitor has a lexicon for
-_GROUND_WORDS = {  # as the notice's {ground} reads; the questionnaire's answers say the same
+GROUNDS = {  # as the notice's {ground} reads; the questionnaire's answers say the same
     "fr": {
         "origin": "l'origine, la couleur de peau ou la nationalité",
         "religion": "la religion ou les convictions",
@@ -60,6 +60,7 @@ def decide(
     note: str = "",
     out: Path | None = None,
     operator: tuple[str, str] = ("", ""),
+    grounds: list[str] | None = None,
 ) -> Outputs:
     item = store.item(item_id)
     if item is None:
@@ -80,7 +81,7 @@ def decide(
     target = folder / f"dossier-item-{item_id}.zip"
     dossier_mod.write_dossier(target, dossier, files, labels(root, lang)["ui"])
     notice = folder / f"dsa-notice-item-{item_id}-{lang}.txt"
-    notice.write_text(notice_text(root, item, dossier, lang, platform_name, note, operator), encoding="utf-8")
+    notice.write_text(notice_text(root, item, dossier, lang, platform_name, note, operator, grounds), encoding="utf-8")
     store.record_outputs(item_id, str(target), str(notice))
     return Outputs(target, notice)
 
@@ -128,10 +129,15 @@ def evidence(item: dict, created: str, lang: str, platform_id, platform_name: st
     return dossier, {path: data for path, (_, _, data) in files.items()}
 
 
-def notice_text(root: Path, item: dict, dossier: dict, lang: str, platform_name: str, note: str, operator) -> str:
+def notice_text(
+    root: Path, item: dict, dossier: dict, lang: str, platform_name: str, note: str, operator, grounds=None
+) -> str:
     settings = SiteConfig(root, LANGUAGES, {"fr": "Français", "nl": "Nederlands"}, LANGUAGES)
     letter = letters_mod.load_letters(settings)["dsa-notice"]
-    grounds = sorted({g for r in item["reasons"] for g in r.get("grounds", []) if g != "other"})
+    if not grounds:
+        # The reviewer's word first; else the ground of the group the text names. A term's grounds
+        # are only what it may target, too broad to state in a notice: then the field stays blank.
+        grounds = [g for r in item["reasons"] if r["kind"] == "target" for g in r.get("grounds", []) if g != "other"]
     entry = dossier["items"][0]
     evidence_list = "\n".join(
         f"- {entry['url']} — {entry['seen_at']} — {f['name']} — SHA-256 {f['sha256']}" for f in entry["files"]
@@ -144,7 +150,7 @@ def notice_text(root: Path, item: dict, dossier: dict, lang: str, platform_name:
         "description": note,
         "evidence_list": evidence_list,
         "today": now().date().isoformat(),
-        "ground": ", ".join(_GROUND_WORDS[lang][g] for g in grounds),
+        "ground": ", ".join(GROUNDS[lang][g] for g in grounds),
         "name": name,
         "email": contact if "@" in contact else "",
     }

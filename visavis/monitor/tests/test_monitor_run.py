@@ -272,6 +272,7 @@ def test_decide_captures_evidence_and_prefills_the_dsa_notice(world):
     assert snapshot["sha256"] in notice
     assert "Appel à chasser un groupe." in notice
     assert "Monitor tests" in notice
+    assert "en raison de : l'origine, la couleur de peau ou la nationalité." in notice  # the group the page names
     assert "article 16" in notice
     with Store(world.db) as store:
         assert store.item(item["id"])["status"] == "hate-a"

@@ -309,3 +309,18 @@ def test_a_test_page_is_reported_with_its_score(tmp_path):
         summary = run(wl, store, LexiconScorer(ROOT), FakeFetcher())
         assert store.items() == []
     assert summary.tests == [("https://www.example.be/news", 0.0)]
+
+
+def test_the_reviewers_ground_goes_into_the_notice_and_nothing_is_guessed_from_terms_alone():
+    from visavis.monitor.decide import notice_text
+
+    item = {
+        "url": "https://www.example.be/p",
+        "fetched_at": "2026-12-02T10:00:00+01:00",
+        "reasons": [{"kind": "term", "grounds": ["origin", "religion", "orientation"]}],
+    }
+    dossier = {"items": [{"url": item["url"], "seen_at": item["fetched_at"], "files": []}]}
+    chosen = notice_text(ROOT, item, dossier, "nl", "www.example.be", "", ("", ""), ["religion"])
+    assert "omwille van: geloof of levensbeschouwing." in chosen
+    guessed = notice_text(ROOT, item, dossier, "nl", "www.example.be", "", ("", ""))
+    assert "omwille van: [ground]." in guessed  # blank for the reviewer, not three grounds guessed
