@@ -116,6 +116,7 @@ class Visit:
     def __init__(self, context):
         self.context = context
         self.requests: list[str] = []
+        self.methods: set[str] = set()  # the HTTP methods the page used (a static site needs only GET)
         self.outside: list[str] = []
         self.console_errors: list[str] = []
         context.route("**/*", self._route)
@@ -134,6 +135,7 @@ class Visit:
     def _route(self, route):
         url = route.request.url
         self.requests.append(url)
+        self.methods.add(route.request.method)
         host = urlsplit(url).hostname
         if url.startswith(("http://", "https://")) and host != "127.0.0.1":
             self.outside.append(url)

@@ -58,6 +58,11 @@ class PageContext:
         text here, then quote it for YAML (JSON strings are valid YAML)."""
         return Markup(json.dumps(str(escape(" ".join(str(value or "").split()))), ensure_ascii=False))
 
+    def plain_list(self, value: dict | None) -> list:
+        """A translated list that is not an entry's field (capture advice…)."""
+        items = self.plain(value)
+        return items if isinstance(items, list) else []
+
     def items(self, entry: Entry, name: str) -> list:
         """A translated list (steps…); a list missing in this language is shown in French."""
         value, fallback = entry.text(name, self.lang, self.catalog.site.default_language)
@@ -117,6 +122,13 @@ def page(template: str, ctx: PageContext, **values) -> str:
 
 def _untranslated_notice(ctx: PageContext) -> Markup:
     return Markup('<p class="vav-notice" role="note">{}</p>').format(ctx.ui("untranslated_notice"))
+
+
+def script_json(data) -> Markup:
+    """``data`` as JSON for a <script type="application/json"> element: text from data files must
+    never end the element or open markup, so <, > and & are written as JSON escapes."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
 def tel_href(number: str) -> str:

@@ -73,6 +73,7 @@ class Feature:
 def registry() -> list[type[Feature]]:
     """The features, in the order they are made: a feature may use those before it."""
     from . import (
+        case_file,
         contributing,
         directory,
         downloads,
@@ -89,6 +90,7 @@ def registry() -> list[type[Feature]]:
         directory.Feature,
         finder.Feature,
         self_assessment.Feature,
+        case_file.Feature,
         glossary.Feature,
         lesson_sheets.Feature,
         exercise.Feature,

@@ -32,10 +32,13 @@ class Feature(_Feature):
     def render_page(self, path, page, ctx):
         if isinstance(page.data, Entry):  # one entry's page: only its related entries, so the cost per page stays flat
             notice = self.site.feature("safety").notice
+            case_file = self.site.features.get("case-file")  # every route links to the case file and its letters
             return render.page(
                 page.template,
                 ctx,
                 entry=page.data,
+                letters=case_file.data.letters_for(page.data.id) if case_file else [],
+                letter_path=case_file.letter_path if case_file else None,
                 related=self.related(page.data),
                 path_of=self.path_of,
                 notice=lambda notice_id: notice(ctx, notice_id),

@@ -4,7 +4,6 @@ end; a complete page without JavaScript; the rules in words for a lawyer's revie
 
 from __future__ import annotations
 
-import json
 from typing import ClassVar
 
 from markupsafe import Markup
@@ -46,6 +45,7 @@ class Feature(_Feature):
         q, site = self.questionnaire, self.site
         directory, safety = site.feature("directory"), site.feature("safety")
         data = browser.browser_data(q, ctx, directory.path_of, safety.data)
+        data["caseFile"] = ctx.link("case-file/index.md")
         data["ui"] = {
             k: v
             for k, v in site.catalog.labels_for(ctx.lang, "ui").items()
@@ -57,9 +57,7 @@ class Feature(_Feature):
             plan = q.plan({**TYPICAL, "what": answer["value"]})
             routes = [site.catalog.entries["recourse"][r] for _, r in plan.steps]
             situations.append((answer, result_label(site.catalog, ctx.lang, plan.category), routes))
-        # Text from data files must never end the script element or open markup: JSON allows \u003c.
-        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-        payload = payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        payload = render.script_json(data)
         notices = {n["notice"]: safety.notice(ctx, n["notice"]) for n in q.data.get("notes", []) if n.get("notice")}
         return render.render(
             "self_assessment.html",

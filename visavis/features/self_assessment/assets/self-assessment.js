@@ -298,6 +298,13 @@
         org.phone ? document.createTextNode(" — ") : null,
         org.phone ? el("a", { href: org.phoneHref, text: org.phone }) : null]));
     });
+    // the case file, to log evidence and write the letters: the ground the person named comes
+    // along in the address's fragment, which never leaves the browser
+    var ground = (questions.ground || { answers: [] }).answers.filter(function (a) {
+      return a.value === facts.ground && ["other", "none", "unsure"].indexOf(a.value) < 0;
+    })[0];
+    nodes.push(el("p", { "class": "vav-sa__page" }, [el("a", { href: data.caseFile + (ground ? "#ground=" + encodeURIComponent(ground.text) : ""),
+      text: ui.sa_case_file })]));
     // pages of the guide for the person's situation, after the steps
     notes.filter(function (n) { return n.link; }).forEach(function (n) { nodes = nodes.concat(noteNodes(n)); });
     nodes.push(el("h3", { text: ui.sa_contacts_title }), people);
