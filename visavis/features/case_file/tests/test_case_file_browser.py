@@ -501,3 +501,11 @@ def test_the_python_reader_refuses_a_dossier_whose_sums_were_rewritten_but_not_i
     dossier = json.loads((unpacked / "dossier.json").read_text())
     assert dossier["items"][0]["files"][0]["sha256"] != hashlib.sha256(b"another file").hexdigest()
     shutil.rmtree(unpacked)
+
+
+def test_the_script_keeps_its_size_budget(built_site):
+    """12 KB gzipped for case-file.js as published (scripts/benchmark-case-file prints the figure)."""
+    import gzip
+
+    script = (built_site / "assets/features/case-file/case-file.js").read_bytes()
+    assert len(gzip.compress(script, 6)) <= 12 * 1024
