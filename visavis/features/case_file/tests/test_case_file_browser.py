@@ -5,6 +5,7 @@ verifies, import it elsewhere, write letters, follow steps and deadlines, keep i
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import json
@@ -18,6 +19,7 @@ import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
 from helpers import ROOT
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
 from conftest import Visit
@@ -61,7 +63,7 @@ LETTERS = {
 }
 
 
-def open_case_file(browser, site_url, lang="fr", viewport=PHONE, path="case-file/"):
+def open_case_file(browser, site_url, lang="fr", viewport=PHONE, path="case-file/", on_dialog=None):
     context = browser.new_context(
         viewport=viewport,
         service_workers="block",
@@ -70,7 +72,7 @@ def open_case_file(browser, site_url, lang="fr", viewport=PHONE, path="case-file
         locale=f"{lang}-BE",
     )
     visit = Visit(context)
-    visit.page.on("dialog", lambda dialog: dialog.accept())  # "erase everything?" — yes
+    visit.page.on("dialog", on_dialog or (lambda dialog: dialog.accept()))  # "erase everything?" — yes
     visit.page.goto(site_url + PREFIX[lang] + path)
     visit.page.wait_for_selector("[data-vav-cf-app]:not([hidden])")
     return visit
@@ -509,3 +511,23 @@ def test_the_script_keeps_its_size_budget(built_site):
 
     script = (built_site / "assets/features/case-file/case-file.js").read_bytes()
     assert len(gzip.compress(script, 6)) <= 12 * 1024
+
+
+def test_leaving_with_a_log_kept_nowhere_asks_first(browser, site_url, tmp_path):
+    asked = []
+
+    def answer(dialog):
+        asked.append(dialog.type)
+        dialog.dismiss()  # "stay on this page"
+
+    visit = open_case_file(browser, site_url, "fr", on_dialog=answer)
+    page = visit.page
+    page.goto(site_url + "guide/right-now/")  # an empty log: nothing to ask
+    assert asked == []
+    page.goto(site_url + "case-file/")
+    log_items(page, tmp_path, ITEMS[2:])
+    with contextlib.suppress(PlaywrightError):  # staying cancels the navigation
+        page.goto(site_url + "guide/right-now/", timeout=5000)
+    assert asked == ["beforeunload"]
+    assert page.locator("[data-vav-cf-items] > li h3").count() == 1
+    visit.context.close()
