@@ -26,9 +26,16 @@ sys.path.insert(0, str(HOOKS))
 import mkdocs_settings  # noqa: E402  (puts the core on the path too)
 import theme_scripts  # noqa: E402  (the theme's allowed inline scripts)
 
-from visavis import links, minify, security  # noqa: E402
+from visavis import (  # noqa: E402
+    links,
+    minify,
+    security,
+    urls,
+)
 from visavis import site as site_mod  # noqa: E402
 from visavis.errors import ContentError  # noqa: E402
+from visavis.features import search as search_feature  # noqa: E402
+from visavis.features.search import index as search_index  # noqa: E402
 
 # Loaded in on_config (once per language build: cheap, the core caches it) and used by later events.
 _site: site_mod.Site | None = None
@@ -141,6 +148,7 @@ _script_hashes: set[str] = set()  # every allowed inline script of the site, for
 def on_post_page(output, page, config):
     head, sep, body = output.partition("</head>")
     output = _HEAD_ALTERNATE.sub("", head) + sep + links.protect_outbound(body)
+    output = _search(output, page, config)
     output = _feature_assets(output, page)
     # the theme's search dialog has no accessible name
     output = output.replace(
@@ -197,11 +205,42 @@ def on_post_build(config):
         for name in ("sitemap.xml", "sitemap.xml.gz"):
             if (site_dir / name).exists() and (site_dir / lang).is_dir():
                 shutil.copyfile(site_dir / name, site_dir / lang / name)
+    for lang, pages in _search_pages.items():
+        sections = {sid.split("/")[0]: entry.section for sid, entry in pages.items() if entry.section}
+        for sid, entry in pages.items():  # pages out of the menu (directory entries) take their folder's section
+            entry.section = entry.section or sections.get(sid.split("/")[0], "")
+        target = site_dir / _site.config.prefix(lang) / "search" / search_feature.INDEX_FILE
+        target.write_text(_site.feature("search").index_script(lang, dict(pages)), encoding="utf-8")
     if not _offline(config):
         (site_dir / "_headers").write_text(security.netlify_headers(security.headers(_script_hashes)), encoding="utf-8")
 
 
 # Helpers -------------------------------------------------------------------------------------
+
+_search_pages: dict[str, dict] = {}  # language -> site id -> what the search index holds of the page
+_ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">(.*?)</article>', re.S)  # the theme's content
+
+
+def _search(output: str, page, config) -> str:
+    """Note the page's content for the search index of its language, and put the link to the
+    search page in the header (where the theme's own search button was)."""
+    if page is None:  # the 404 page: served at any depth, so no relative link
+        return output
+    lang = _current_language(config)
+    path = _unprefixed(page.file.src_uri, _site.languages)
+    article = _ARTICLE.search(output)
+    if article and search_feature.site_id(path) not in search_feature.NOT_INDEXED:
+        section = page.parent.title if page.parent else ""
+        _search_pages.setdefault(lang, {})[search_feature.site_id(path)] = search_index.entry(
+            page.url, article.group(1), section, page.title or ""
+        )
+    target = _site.config.prefix(lang) + urls.page_url(search_feature.SEARCH_PAGE, config.use_directory_urls)
+    header = output.find('<header class="md-header')
+    end = output.find("</nav>", header)
+    if header < 0 or end < 0:
+        return output
+    link = _site.feature("search").header_link(lang, get_relative_url(target, page.url))
+    return output[:end] + link + output[end:]
 
 
 def _feature_assets(output: str, page) -> str:

@@ -33,11 +33,12 @@ def test_a_directory_entry_switches_to_the_same_entry_in_the_other_language(site
 
 
 def search(page, query: str) -> list[str]:
-    """Type a query in the site search and return the titles of the results."""
-    page.locator("label.md-search__icon, .md-header__button[for='__search']").first.click()
-    box = page.locator("input.md-search__input")
+    """Open the search page from the header, type a query and return the texts of the results."""
+    page.locator("a.vav-search-open").first.click()
+    box = page.locator("#vav-search-input")
+    box.wait_for()  # shown by the search script once it runs (without JavaScript the form stays hidden)
     box.press_sequentially(query, delay=20)
-    results = page.locator(".md-search-result__item")
+    results = page.locator(".vav-search__result")
     results.first.wait_for(timeout=10000)
     return results.all_inner_texts()
 
@@ -54,6 +55,6 @@ def test_search_finds_dutch_pages_in_dutch(site_url, visit):
     found = search(visit.page, "luisterlijn")
     assert found and all(
         "nl/" in href
-        for href in visit.page.locator(".md-search-result__item a").evaluate_all("links => links.map(a => a.href)")
+        for href in visit.page.locator(".vav-search__result a").evaluate_all("links => links.map(a => a.href)")
     ), found
     assert visit.outside == []

@@ -137,9 +137,12 @@ class TestKeyboardOnly:
         page = visit.page
         page.goto(site_url + "nl/")
         page.wait_for_load_state("networkidle")
-        page.keyboard.press("/")  # the theme's search shortcut
+        page.locator("a.vav-search-open").focus()  # the header's search link, reached like any link
+        page.keyboard.press("Enter")
+        page.wait_for_url(site_url + "nl/search/")
+        page.locator("#vav-search-input").focus()
         page.keyboard.type("gerechtsdeurwaarder", delay=20)  # a word the home page does not have
-        page.locator(".md-search-result__item").first.wait_for()
+        page.locator(".vav-search__result").first.wait_for()
         page.keyboard.press("ArrowDown")
         target = page.evaluate("document.activeElement.href")
         page.keyboard.press("Enter")

@@ -82,6 +82,7 @@ def registry() -> list[type[Feature]]:
         glossary,
         lesson_sheets,
         safety,
+        search,
         self_assessment,
     )
 
@@ -96,4 +97,5 @@ def registry() -> list[type[Feature]]:
         exercise.Feature,
         downloads.Feature,
         contributing.Feature,
+        search.Feature,  # last: it knows every page of the features before it
     ]

@@ -37,22 +37,25 @@ def test_the_offline_pack_works_from_the_file_system_search_included(browser, bu
     try:
         page.goto(start.as_uri())
         page.wait_for_url("**/index.html")
+        home = page.url
         assert page.locator("html").get_attribute("lang") == lang
         # opened from the file system, no server sends headers: the page carries its own policy
         policy = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
         assert "default-src 'self'" in policy and "script-src 'self'" in policy and "unsafe-inline" not in policy
-        page.locator(".md-header__button[for='__search']").first.click()
+        page.locator("a.vav-search-open").first.click()
         word = {"fr": "Télé-Accueil", "nl": "luisterlijn"}[lang]
-        page.locator("input.md-search__input").press_sequentially(word, delay=20)
-        result = page.locator(".md-search-result__item").first
+        page.locator("#vav-search-input").wait_for()  # shown once the search script runs
+        page.locator("#vav-search-input").press_sequentially(word, delay=20)
+        result = page.locator(".vav-search__result").first
         result.wait_for()
-        assert page.locator(".md-search-result__item a").first.get_attribute("href").startswith("file://")
+        assert page.locator(".vav-search__result a").first.evaluate("a => a.href").startswith("file://")
         assert outside == [] and errors == [] and page.evaluate("window.__csp") == []
         # and from a page deeper in the pack (the search worker's address differs with the depth)
-        page.goto(page.url.replace("index.html", "directory/recourse/keep-evidence.html"))
-        page.locator(".md-header__button[for='__search']").first.click()
-        page.locator("input.md-search__input").press_sequentially(word, delay=20)
-        page.locator(".md-search-result__item").first.wait_for()
+        page.goto(home.replace("index.html", "directory/recourse/keep-evidence.html"))
+        page.locator("a.vav-search-open").first.click()
+        page.locator("#vav-search-input").wait_for()  # shown once the search script runs
+        page.locator("#vav-search-input").press_sequentially(word, delay=20)
+        page.locator(".vav-search__result").first.wait_for()
         assert outside == [] and errors == [] and page.evaluate("window.__csp") == []
     finally:
         context.close()
