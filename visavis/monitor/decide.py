@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 from .. import dossier as dossier_mod
 from .. import letters as letters_mod
 from .. import yamlfile
+from ..platforms import platform_for
 from ..settings import SiteConfig
 from .report import labels
 from .storage import Store, now
@@ -158,27 +159,15 @@ def notice_text(
 
 
 def platform_of(root: Path, url: str, lang: str) -> tuple[str | None, str]:
-    """The directory's platform the item's address belongs to, or (None, the host: the notice then
-    goes to the site's host). A platform's domains are those of its own help pages whose name is the
-    platform's ('www.facebook.com' for Facebook); a help page on another company's domain (YouTube's
-    on google.com) is not taken, so a page there is never mistaken for the platform."""
-    host = (urlsplit(url).hostname or "").lower()
+    """The directory's platform the item's address belongs to (its `domains`), or (None, the host:
+    the notice then goes to the site's host)."""
+    platforms = []
     for file in sorted((root / "directory" / "platforms").glob("*.yml")):
         doc, _ = yamlfile.load(file, str(file))
-        if doc is None:
-            continue
-        data = doc.data
-        own = {
-            domain
-            for key in ("report_url", "help_url")
-            if data["id"] in (domain := _domain(urlsplit(data.get(key, "")).hostname or "")).split(".")[0]
-        }
-        if _domain(host) in own:
-            name = data["name"]
-            return data["id"], name.get(lang, name.get("fr", data["id"])) if isinstance(name, dict) else str(name)
-    return None, host
-
-
-def _domain(host: str) -> str:
-    """The last two labels of a host ('www.facebook.com' -> 'facebook.com')."""
-    return ".".join(host.lower().split(".")[-2:]) if host else ""
+        if doc is not None and isinstance(doc.data, dict):
+            platforms.append(doc.data)
+    found = platform_for(url, platforms)
+    if found is None:
+        return None, (urlsplit(url).hostname or "").lower()
+    name = found["name"]
+    return found["id"], name.get(lang, name.get("fr", found["id"])) if isinstance(name, dict) else str(name)

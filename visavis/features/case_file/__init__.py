@@ -85,7 +85,7 @@ class Feature(_Feature):
             "fflate": ctx.file_link(FFLATE),
             "placeholder": letters_mod.PLACEHOLDER.pattern,
             "platforms": [
-                {"id": p.id, "name": ctx.plain(p.data["name"])}
+                {"id": p.id, "name": ctx.plain(p.data["name"]), "domains": p.data.get("domains", [])}
                 for p in sorted(catalog.of("platform"), key=ctx.sort_key)
             ],
             "routes": {

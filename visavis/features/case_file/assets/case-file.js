@@ -660,6 +660,18 @@
   });
   $("[data-vav-cf-item-form]").addEventListener("submit", addItem);
   $("[data-vav-cf-step-form]").addEventListener("submit", addStep);
+  // The platform, suggested from the address pasted (the rule of visavis/platforms.py): only while
+  // the person has not chosen one.
+  $("#vav-cf-url").addEventListener("change", function (event) {
+    var select = $("#vav-cf-platform"), host;
+    try { host = new URL(event.target.value.trim()).hostname.toLowerCase(); } catch (e) { return; }
+    if (select.value) return;
+    data.platforms.some(function (p) {
+      var hit = p.domains.some(function (d) { return host === d || host.slice(-d.length - 1) === "." + d; });
+      if (hit) select.value = p.id;
+      return hit;
+    });
+  });
   $("#vav-cf-minor").addEventListener("change", minorChanged);
   $("[data-vav-cf-import]").addEventListener("change", importDossier);
   $("[data-vav-cf-letter-form]").addEventListener("input", function (event) {

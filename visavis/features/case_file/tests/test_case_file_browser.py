@@ -333,6 +333,8 @@ def test_the_minors_rule_refuses_the_file_and_explains(browser, site_url, tmp_pa
     page = visit.page
     image = make_file(tmp_path, "photo.jpg", 4000, "minor")
     page.fill("#vav-cf-url", "https://www.instagram.com/p/xyz/")
+    page.locator("#vav-cf-url").dispatch_event("change")
+    assert page.input_value("#vav-cf-platform") == "instagram"  # suggested from the address
     page.fill("#vav-cf-seen", "2026-11-30T10:00")
     page.set_input_files("#vav-cf-files", str(image))
     page.check("#vav-cf-minor")

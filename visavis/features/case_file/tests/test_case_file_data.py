@@ -167,3 +167,25 @@ def test_write_refuses_files_that_do_not_match_the_dossier(tmp_path):
     with pytest.raises(dossier_mod.DossierError, match="item-1"):
         dossier_mod.write_dossier(tmp_path / "d.zip", dossier_with(files), {"files/item-1/1-a.png": b"two"}, {})
     assert not (tmp_path / "d.zip").exists()
+
+
+def test_an_address_is_recognised_as_its_platform_from_the_directory():
+    from helpers import ROOT
+
+    from visavis.monitor.decide import platform_of
+    from visavis.platforms import platform_for
+
+    platforms = [e.data for e in load_site().catalog.of("platform")]
+    expected = {
+        "https://m.facebook.com/story.php?id=1": "facebook",
+        "https://youtu.be/abc": "youtube",
+        "https://twitter.com/someone/status/1": "x",
+        "https://t.me/somechannel/12": "telegram",
+        "https://www.tiktok.com/@a/video/1": "tiktok",
+        "https://notfacebook.com/x": None,
+        "https://forum.example.org/t/1": None,
+        "not an address": None,
+    }
+    assert {url: (platform_for(url, platforms) or {}).get("id") for url in expected} == expected
+    assert platform_of(ROOT, "https://www.youtube.com/watch?v=1", "nl") == ("youtube", "YouTube")
+    assert platform_of(ROOT, "https://forum.example.org/t/1", "fr") == (None, "forum.example.org")
