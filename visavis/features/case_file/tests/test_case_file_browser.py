@@ -314,6 +314,15 @@ def test_every_letter_carries_the_facts_entered_and_its_legal_basis(browser, sit
         assert not re.search(r"\{[a-z_]+\}", text), letter_id  # no placeholder left as code
         shown = page.locator("[data-vav-cf-letter-basis] a").all_inner_texts()
         assert shown == [b["title"][lang] for b in letter["legal_basis"]], letter_id
+    # print: the letter alone goes to the printer (window.print is stubbed to read what it would print)
+    page.select_option("#vav-cf-letter", "complaint-prosecutor")
+    page.evaluate(
+        "window.print = () => { window.__printed = document.querySelector('[data-vav-cf-print]').innerText; }"
+    )
+    page.click("[data-vav-cf-action=print-letter]")
+    printed = page.evaluate("window.__printed")
+    assert ITEMS[0]["url"] in printed and "Amina Test" in printed
+    assert printed.strip() == page.input_value("[data-vav-cf-letter-text]").strip()
     # download as text; "open in my e-mail" only after the warning, on click
     page.select_option("#vav-cf-letter", "dsa-notice")
     with page.expect_download() as download:
@@ -532,4 +541,49 @@ def test_leaving_with_a_log_kept_nowhere_asks_first(browser, site_url, tmp_path)
         page.goto(site_url + "guide/right-now/", timeout=5000)
     assert asked == ["beforeunload"]
     assert page.locator("[data-vav-cf-items] > li h3").count() == 1
+    visit.context.close()
+
+
+def test_a_dossier_written_by_the_python_core_opens_in_the_case_file(browser, site_url, tmp_path):
+    """One format for the case file and the monitor: what visavis/dossier.py writes, the page reads."""
+    from helpers import load_site
+
+    from visavis.dossier import write_dossier
+
+    data = b"\x89PNG evidence from the monitor"
+    digest = hashlib.sha256(data).hexdigest()
+    dossier = {
+        "format": "vis-a-vis-dossier",
+        "version": 1,
+        "created": "2026-12-02T10:00:00+01:00",
+        "language": "nl",
+        "items": [
+            {
+                "id": "item-1",
+                "platform": "youtube",
+                "platform_name": "YouTube",
+                "url": "https://www.youtube.com/watch?v=abc",
+                "account": "@kanaal",
+                "seen_at": "2026-12-01T21:14:00+01:00",
+                "description": "Oproep tot geweld",
+                "files": [
+                    {
+                        "path": "files/item-1/1-snapshot.png",
+                        "name": "snapshot.png",
+                        "type": "image/png",
+                        "size": len(data),
+                        "sha256": digest,
+                        "added_at": "2026-12-02T09:00:00+01:00",
+                    }
+                ],
+            }
+        ],
+        "steps": [],
+    }
+    target = tmp_path / "monitor.zip"
+    write_dossier(target, dossier, {"files/item-1/1-snapshot.png": data}, load_site().catalog.labels_for("nl", "ui"))
+    visit = open_case_file(browser, site_url, "nl")
+    assert "1" in import_zip(visit.page, target)
+    assert visit.page.locator("[data-vav-cf-items] code").all_inner_texts() == [digest]
+    assert "youtube.com/watch?v=abc" in visit.page.inner_text("[data-vav-cf-items]")
     visit.context.close()
