@@ -44,14 +44,13 @@ class Feature(_Feature):
         letter = page.data
         route = self.site.catalog.entries["recourse"][letter.data["route"]]
         # a letter that mentions screenshots carries the minors' warning, as every page does
-        safety = self.site.feature("safety")
         words = " ".join(str(ctx.plain(letter.data.get(name))) for name in ("subject", "body", "to", "how_to_send"))
-        words += " ".join(ctx.plain_list(letter.data.get("asks_for")))
+        words += " " + " ".join(ctx.plain_list(letter.data.get("asks_for")))
         return render.page(
             "letter.html",
             ctx,
             letter=letter,
-            notices=[safety.notice(ctx, notice_id) for notice_id in safety.data.required(words, ctx.lang)],
+            notices=self.site.feature("safety").notices_for(ctx, words),
             subject=self.with_blanks(letter.text("subject", ctx.lang), ctx),
             paragraphs=[self.with_blanks(p, ctx) for p in letter.text("body", ctx.lang).strip().split("\n\n")],
             route=route,

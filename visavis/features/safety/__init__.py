@@ -42,5 +42,10 @@ class Feature(_Feature):
             )
         )
 
+    def notices_for(self, ctx, text: str) -> list[Markup]:
+        """The warnings a generated page whose words are ``text`` must show (the rule of every page:
+        a page that mentions screenshots shows the minors' warning)."""
+        return [self.notice(ctx, notice_id) for notice_id in self.data.required(text, ctx.lang)]
+
     def check_page(self, markdown, blocks, lang, shown_as) -> None:
         self.data.check_page(markdown, blocks, lang, shown_as)

@@ -38,6 +38,7 @@ class Feature(_Feature):
         "search.js",
         "search.css",
     )
+    requires = ("safety",)  # the A–Z page shows the minors' warning (it lists "screenshots")
 
     def __init__(self, site):
         super().__init__(site)
@@ -67,7 +68,11 @@ class Feature(_Feature):
     def render_page(self, path, page, ctx):
         if path == SEARCH_PAGE:
             return render.page("search.html", ctx, az=ctx.link(AZ_PAGE), index=INDEX_FILE, root=ctx.file_link("."))
-        return render.page("a-z.html", ctx, letters=self.topics(ctx))
+        letters = self.topics(ctx)
+        words = " ".join(label for _, topics in letters for label, _ in topics)
+        return render.page(
+            "a-z.html", ctx, letters=letters, notices=self.site.feature("safety").notices_for(ctx, words)
+        )
 
     def header_link(self, lang: str, href: str) -> str:
         """The header's link to the search page (the adapter places it and gives its address)."""
