@@ -587,3 +587,17 @@ def test_a_dossier_written_by_the_python_core_opens_in_the_case_file(browser, si
     assert visit.page.locator("[data-vav-cf-items] code").all_inner_texts() == [digest]
     assert "youtube.com/watch?v=abc" in visit.page.inner_text("[data-vav-cf-items]")
     visit.context.close()
+
+
+def test_the_case_file_works_in_the_offline_pack_opened_from_the_file_system(built_site, browser, tmp_path):
+    """A teacher or a help desk hands out the offline pack: the case file works from file:// too."""
+    with zipfile.ZipFile(built_site / "downloads/vis-a-vis-offline-nl.zip") as pack:
+        pack.extractall(tmp_path / "pack")
+    context = browser.new_context(accept_downloads=True, timezone_id="Europe/Brussels")
+    page = context.new_page()
+    page.goto((tmp_path / "pack/vis-a-vis-nl/case-file/index.html").as_uri())
+    page.wait_for_selector("[data-vav-cf-app]:not([hidden])")
+    expected = log_items(page, tmp_path, ITEMS[:1])
+    dossier, _ = read_dossier(export(page, tmp_path / "offline.zip"))
+    assert {f["name"]: f["sha256"] for f in dossier["items"][0]["files"]} == expected
+    context.close()
