@@ -601,3 +601,23 @@ def test_the_case_file_works_in_the_offline_pack_opened_from_the_file_system(bui
     dossier, _ = read_dossier(export(page, tmp_path / "offline.zip"))
     assert {f["name"]: f["sha256"] for f in dossier["items"][0]["files"]} == expected
     context.close()
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl"])
+def test_from_the_self_assessment_plan_the_case_file_opens_with_the_ground_named(visit, site_url, lang):
+    from helpers import answer_all
+
+    page = visit.page
+    page.goto(site_url + PREFIX[lang] + "self-assessment/")
+    region = {"fr": "brussels", "nl": "flanders"}[lang]
+    answer_all(page, ["no", "victim", "insult", "religion", "public", "no", region, lang])
+    page.locator("[data-vav-sa-app] .vav-sa__nav .md-button--primary").click()  # "see my plan"
+    link = page.locator('[data-vav-sa-app] a[href*="case-file/"]')
+    assert link.count() == 1
+    link.click()
+    page.wait_for_selector("[data-vav-cf-app]:not([hidden])")
+    ground = {"fr": "Religion ou conviction", "nl": "Geloof of levensbeschouwing"}[lang]
+    assert page.input_value("#vav-cf-ground") == ground
+    assert page.evaluate("location.hash") == ""  # taken out of the address at once
+    page.select_option("#vav-cf-letter", "complaint-prosecutor")
+    assert ground in page.input_value("[data-vav-cf-letter-text]")
