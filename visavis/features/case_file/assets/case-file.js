@@ -170,7 +170,18 @@
       say("[data-vav-cf-status]", t("case_erased"));
     });
   }
+  // Someone comes near a shared device: close the locked log now (reopening needs the passphrase).
+  function lock() {
+    store.db.close();
+    store = null;
+    state = empty();
+    contents = {};
+    counter = 0;
+    render();
+    start().then(function () { $("#vav-cf-unlock-pass").focus(); });
+  }
   function status() {
+    $("[data-vav-cf-action=lock]").hidden = !(store && store.key);
     $("[data-vav-cf-unlock]").hidden = true;
     $("[data-vav-cf-keep]").hidden = !!store;
     say("[data-vav-cf-status]", !store ? t("case_storage_tab") : store.key ? t("case_storage_locked") : t("case_storage_device"));
@@ -186,6 +197,7 @@
           if (!meta.locked) return load(db, null);
           db.close();
           $("[data-vav-cf-keep]").hidden = true;
+          $("[data-vav-cf-action=lock]").hidden = true;
           $("[data-vav-cf-unlock]").hidden = false;
           say("[data-vav-cf-status]", t("case_locked_found"));
         });
@@ -644,7 +656,7 @@
     renderLetter();
   }
   var actions = {
-    erase: erase, ics: ics, export: exportDossier,
+    erase: erase, lock: lock, ics: ics, export: exportDossier,
     "print-summary": function () {
       var area = $("[data-vav-cf-print]");
       area.innerHTML = summaryBody(dossierJson()); // every value went through esc()

@@ -285,6 +285,10 @@ def test_a_passphrase_locks_the_file_and_a_wrong_one_fails_clearly(browser, site
     page.wait_for_selector("[data-vav-cf-items] code", timeout=20000)
     assert sorted(page.locator("[data-vav-cf-items] code").all_inner_texts()) == sorted(expected.values())
     assert "versleuteld" in page.inner_text("[data-vav-cf-status]")
+    page.get_by_role("button", name="Nu vergrendelen").click()  # someone comes near: lock it now
+    page.locator("[data-vav-cf-unlock]").wait_for()
+    assert page.locator("[data-vav-cf-items] code").count() == 0
+    assert page.evaluate("document.activeElement.id") == "vav-cf-unlock-pass"
     assert_private(visit)
     visit.context.close()
 
