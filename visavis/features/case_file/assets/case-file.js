@@ -344,6 +344,7 @@
     function one(m, field) { var v = (values[field] || "").trim(); return v || "[" + t("case_field_" + field) + "]"; }
     return l.subject.replace(PLACEHOLDER, one).trim() + "\n\n" + l.body.replace(PLACEHOLDER, one).trim() + "\n";
   }
+  var edited = false;
   function renderLetter() {
     var l = letter();
     var values = letterValues();
@@ -357,7 +358,9 @@
     var missing = l.required.filter(function (f) { return !(values[f] || "").trim(); });
     say("[data-vav-cf-letter-missing]", missing.length ? t("case_letter_missing", {
       fields: missing.map(function (f) { return t("case_field_" + f); }).join(", ") }) : "");
-    $("[data-vav-cf-letter-text]").value = fill(l, values);
+    // Words the person changed in the draft are kept until they ask to start again from the file.
+    if (!edited) $("[data-vav-cf-letter-text]").value = fill(l, values);
+    $("[data-vav-cf-action=redo-letter]").hidden = !edited;
     var basis = $("[data-vav-cf-letter-basis]");
     basis.textContent = "";
     l.basis.forEach(function (b) {
@@ -387,7 +390,10 @@
   }
   function letterAction(action) {
     var l = letter(), text = $("[data-vav-cf-letter-text]").value;
-    if (action === "copy") {
+    if (action === "redo-letter") {
+      edited = false;
+      renderLetter();
+    } else if (action === "copy") {
       navigator.clipboard.writeText(text).then(function () { say("[data-vav-cf-letter-done]", t("case_copied")); });
     } else if (action === "print-letter") {
       printText(l.title, text);
@@ -693,7 +699,11 @@
     }
     renderLetter();
   });
-  $("[data-vav-cf-letter-form]").addEventListener("change", renderLetter);
+  $("[data-vav-cf-letter-form]").addEventListener("change", function (event) {
+    if (event.target.id === "vav-cf-letter") edited = false; // another letter: a new draft
+    renderLetter();
+  });
+  $("[data-vav-cf-letter-text]").addEventListener("input", function () { edited = true; renderLetter(); });
   $("[data-vav-cf-unlock]").addEventListener("submit", function (event) { event.preventDefault(); unlock(); });
   $("[data-vav-cf-keep]").addEventListener("submit", function (event) { event.preventDefault(); keep(); });
   // Brought from the self-assessment's plan in the address's fragment (never sent to a server);

@@ -318,6 +318,14 @@ def test_every_letter_carries_the_facts_entered_and_its_legal_basis(browser, sit
         assert not re.search(r"\{[a-z_]+\}", text), letter_id  # no placeholder left as code
         shown = page.locator("[data-vav-cf-letter-basis] a").all_inner_texts()
         assert shown == [b["title"][lang] for b in letter["legal_basis"]], letter_id
+    # words changed by hand in the draft survive a change of the person's details, until "redo"
+    page.select_option("#vav-cf-letter", "report-unia")
+    page.fill("[data-vav-cf-letter-text]", page.input_value("[data-vav-cf-letter-text]") + "\nMon ajout.")
+    page.fill("#vav-cf-name", "Amina Test-Edit")
+    assert page.input_value("[data-vav-cf-letter-text]").endswith("Mon ajout.")
+    page.click("[data-vav-cf-action=redo-letter]")
+    assert "Mon ajout." not in page.input_value("[data-vav-cf-letter-text]")
+    page.fill("#vav-cf-name", "Amina Test")
     # print: the letter alone goes to the printer (window.print is stubbed to read what it would print)
     page.select_option("#vav-cf-letter", "complaint-prosecutor")
     page.evaluate(
