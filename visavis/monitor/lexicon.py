@@ -89,6 +89,7 @@ class Lexicon:
     target_weight: float
     lowering: dict[str, Lowering]
     raising: dict[str, Raising]
+    words: dict  # the report's words for kinds, weight and the target rules, in this language
 
 
 def load(root: Path, language: str) -> Lexicon:
@@ -138,4 +139,5 @@ def load(root: Path, language: str) -> Lexicon:
             for name, r in rules.items()
             if name in ("call_to_action", "threat")
         },
+        words=data["words"],
     )

@@ -89,13 +89,14 @@ class LexiconScorer:
                     factor, why = self._lowered(lex, sentence, match.start())
                     if counter_match:
                         factor *= counter.factor
-                        why.append(f"counter-speech marker ('{counter_match.group()}') ×{counter.factor:g}")
+                        why.append(f"{counter.explain} ('{counter_match.group()}') ×{counter.factor:g}")
                     effect = round(term.weight * factor, 2)
                     reason = Reason(
                         "term",
                         term.id,
                         effect,
-                        f"{term.kind} ('{match.group()}'), weight {term.weight:g}" + "".join(f"; {w}" for w in why),
+                        f"{lex.words['kinds'][term.kind]} ('{match.group()}'), {lex.words['weight']} {term.weight:g}"
+                        + "".join(f"; {w}" for w in why),
                         _excerpt(original),
                         term.hint,
                         list(term.grounds),
@@ -114,7 +115,7 @@ class LexiconScorer:
             for reason in best.values():
                 if reason.kind == "term" and _term_kind(lex, reason.id) == "dehumanising":
                     reason.effect = round(reason.effect * UNTARGETED, 2)
-                    reason.explain += f"; names no group of people ×{UNTARGETED:g}"
+                    reason.explain += f"; {lex.words['untargeted']} ×{UNTARGETED:g}"
         reasons += best.values()
         strong = any(r.effect >= 1 for r in reasons)
         for rule in lex.raising.values():
@@ -125,7 +126,7 @@ class LexiconScorer:
                 factor, why = self._lowered(lex, sentence, match.start())
                 if counter_match:
                     factor *= counter.factor
-                    why.append(f"counter-speech marker ('{counter_match.group()}') ×{counter.factor:g}")
+                    why.append(f"{counter.explain} ('{counter_match.group()}') ×{counter.factor:g}")
                 effect = round(rule.add * factor, 2)
                 reasons.append(
                     Reason(
@@ -146,7 +147,7 @@ class LexiconScorer:
                     "target",
                     target_id,
                     lex.target_weight,
-                    f"names a group ('{word}') in a text with a term or rule above",
+                    f"{lex.words['target']} ('{word}')",
                     _excerpt(sentence),
                     None,
                     list(grounds),
@@ -167,8 +168,8 @@ class LexiconScorer:
         if quoted or reported:
             rule = lex.lowering["quotation"]
             factor *= rule.factor
-            shown = "between quotation marks" if quoted else f"reported speech ('{reported.group()}')"
-            why.append(f"{shown} ×{rule.factor:g}")
+            shown = '"…"' if quoted else f"'{reported.group()}'"
+            why.append(f"{rule.explain} ({shown}) ×{rule.factor:g}")
         before = sentence[:start].split()
         for name in ("negation", "self_identification"):
             rule = lex.lowering[name]
@@ -176,8 +177,7 @@ class LexiconScorer:
             match = rule.regex.search(near) if near else None
             if match:
                 factor *= rule.factor
-                label = "negation" if name == "negation" else "speaker names themself (reclaimed use?)"
-                why.append(f"{label} ('{match.group()}') ×{rule.factor:g}")
+                why.append(f"{rule.explain} ('{match.group()}') ×{rule.factor:g}")
         return factor, why
 
 

@@ -40,15 +40,20 @@ def test_a_dehumanising_word_about_a_group_is_queued_and_a_negation_lowers_it(sc
     negated = scorer.assess("Les migrants ne sont pas des parasites.", "fr")
     assert plain.score >= 2 and plain.hint == "b"
     assert negated.score < 2
-    assert "negation ('pas')" in next(r.explain for r in negated.reasons if r.id == "deshumanisation-nuisibles")
+    assert "une négation juste avant le mot" in next(
+        r.explain for r in negated.reasons if r.id == "deshumanisation-nuisibles"
+    )
 
 
 def test_quotation_and_counter_speech_lower_the_score(scorer):
     quoted = scorer.assess("Il a écrit « les migrants sont des parasites ».", "fr")
     counter = scorer.assess("Dire que les migrants sont des parasites est inacceptable.", "fr")
     assert quoted.score < 2 and counter.score < 2
-    assert "between quotation marks" in quoted.reasons[0].explain
-    assert "counter-speech marker ('inacceptable')" in counter.reasons[0].explain
+    assert "le mot est cité ou rapporté" in quoted.reasons[0].explain and '("…")' in quoted.reasons[0].explain
+    assert (
+        "le texte dénonce la haine (contre-discours) : ce qu'il cite n'est pas son propos ('inacceptable')"
+        in counter.reasons[0].explain
+    )
     dutch = scorer.assess("Iemand noemde me 'ongedierte'. Dat is racistisch en ik heb het gemeld.", "nl")
     assert dutch.score < 2
 
@@ -58,7 +63,7 @@ def test_a_reclaimed_word_is_lowered_and_the_same_word_as_an_insult_is_not(score
     reclaimed = scorer.assess(f"Je suis une {slur} et fière de l'être.", "fr")
     insult = scorer.assess(f"Regardez cette {slur}, répugnant.", "fr")
     assert reclaimed.score < 2 <= insult.score
-    assert "speaker names themself" in reclaimed.reasons[0].explain
+    assert "la personne se nomme elle-même par ce mot" in reclaimed.reasons[0].explain
 
 
 def test_threats_and_calls_to_action_raise_the_score_to_category_a(scorer):
@@ -324,3 +329,14 @@ def test_the_reviewers_ground_goes_into_the_notice_and_nothing_is_guessed_from_t
     assert "omwille van: geloof of levensbeschouwing." in chosen
     guessed = notice_text(ROOT, item, dossier, "nl", "www.example.be", "", ("", ""))
     assert "omwille van: [ground]." in guessed  # blank for the reviewer, not three grounds guessed
+
+
+def test_the_reasons_are_written_in_the_language_of_the_text(scorer):
+    """A reviewer reads the reasons next to the text: Dutch text, Dutch reasons (no English)."""
+    nl = scorer.assess("Het is onaanvaardbaar dat men schrijft dat die mensen ongedierte zijn.", "nl")
+    fr = scorer.assess("Ces gens-là sont des parasites.", "fr")
+    for assessment, expected in ((nl, "gewicht"), (fr, "poids")):
+        words = " ".join(r.explain for r in assessment.reasons)
+        assert expected in words, words
+        for english in ("weight", "marker", "names a group", "names no group", "negation", "quotation"):
+            assert english not in words, words
