@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import schema, yamlfile
-from .catalog import _check_languages, in_language
+from . import yamlfile
+from .catalog import in_language, load_file
 from .errors import ContentError, Problem
 from .settings import SiteConfig
 
@@ -56,21 +56,21 @@ class Letter:
 
 
 def load_letters(settings: SiteConfig) -> dict[str, Letter]:
-    """Every letter of directory/letters/, checked: schema, every language, known placeholders, a
-    route that exists (when ``routes`` is given), id = file name. Raises ContentError listing all."""
+    """Every letter of directory/letters/, checked like every single data file (syntax, schema,
+    every language: catalog.load_file), then for known placeholders and id = file name. Raises
+    ContentError listing the problems of all the files."""
     problems: list[Problem] = []
     letters: dict[str, Letter] = {}
-    check = schema.validator(settings.directory / "schemas", "letter")
     for path in sorted((settings.directory / FOLDER).glob("*.yml")):
-        shown = path.relative_to(settings.root).as_posix()
-        doc, found = yamlfile.load(path, shown)
-        if doc is not None and not found:
-            found = schema.check(doc, check)
-            if not found:
-                found = _check_languages(doc, doc.data, (), settings) + _check_letter(doc, path.stem)
+        try:
+            doc = load_file(settings, f"{FOLDER}/{path.name}", "letter")
+        except ContentError as err:
+            problems += err.problems
+            continue
+        found = _check_letter(doc, path.stem)
         problems += found
-        if doc is not None and not found:
-            letters[doc.data["id"]] = Letter(doc.data["id"], doc.data, shown)
+        if not found:
+            letters[doc.data["id"]] = Letter(doc.data["id"], doc.data, doc.path)
     if problems:
         raise ContentError(problems)
     return letters

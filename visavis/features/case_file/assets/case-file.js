@@ -34,6 +34,16 @@
     if (cls) e.className = cls;
     return e;
   }
+  // A list of facts: [[label key, value]…]; a fact without a value is left out.
+  function facts(rows) {
+    var dl = el("dl", null, "vav-facts");
+    rows.forEach(function (row) {
+      if (!row[1]) return;
+      dl.appendChild(el("dt", t(row[0])));
+      dl.appendChild(el("dd", row[1]));
+    });
+    return dl;
+  }
   function hex(buffer) {
     return Array.prototype.map.call(new Uint8Array(buffer), function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
   }
@@ -274,14 +284,8 @@
     state.items.forEach(function (item, n) {
       var li = el("li");
       li.appendChild(el("h3", t("case_item") + " " + (n + 1)));
-      var dl = el("dl", null, "vav-facts");
-      [["case_platform", platformName(item)], ["case_url", item.url], ["case_account", item.account],
-       ["case_seen_at", shownDate(item.seen_at)], ["case_description", item.description]].forEach(function (row) {
-        if (!row[1]) return;
-        dl.appendChild(el("dt", t(row[0])));
-        dl.appendChild(el("dd", row[1]));
-      });
-      li.appendChild(dl);
+      li.appendChild(facts([["case_platform", platformName(item)], ["case_url", item.url], ["case_account", item.account],
+        ["case_seen_at", shownDate(item.seen_at)], ["case_description", item.description]]));
       if (item.files.length) {
         var table = el("table", null, "vav-cf__files");
         table.appendChild(el("caption", t("case_files")));
@@ -439,15 +443,9 @@
     state.steps.forEach(function (step, n) {
       var s = stage(step.stage) || { label: step.route, deadlines: [] }, li = el("li");
       li.appendChild(el("h3", s.label));
-      var dl = el("dl", null, "vav-facts");
-      [["case_step_date", shownDate(step.date)], ["case_step_reference_short", step.reference],
-       ["case_outcome", step.outcome && t("case_outcome_" + step.outcome.replace("-", "_"))],
-       ["case_decision_date", shownDate(step.decision_date)]].forEach(function (row) {
-        if (!row[1]) return;
-        dl.appendChild(el("dt", t(row[0])));
-        dl.appendChild(el("dd", row[1]));
-      });
-      li.appendChild(dl);
+      li.appendChild(facts([["case_step_date", shownDate(step.date)], ["case_step_reference_short", step.reference],
+        ["case_outcome", step.outcome && t("case_outcome_" + step.outcome.replace("-", "_"))],
+        ["case_decision_date", shownDate(step.decision_date)]]));
       var dated = deadlines(step);
       if (s.deadlines && !s.deadlines.length) li.appendChild(el("p", t("case_no_deadline")));
       dated.forEach(function (d) {
@@ -596,11 +594,11 @@
       });
       return done.then(function (blob) {
         download(blob, "vis-a-vis-dossier-" + stamp() + ".zip");
-        say("[data-vav-cf-dossier-status]", t("case_export_done", { n: dossier.items.length, files: files(dossier) }));
+        say("[data-vav-cf-dossier-status]", t("case_export_done", { n: dossier.items.length, files: fileCount(dossier) }));
       });
     });
   }
-  function files(dossier) { return dossier.items.reduce(function (n, i) { return n + i.files.length; }, 0); }
+  function fileCount(dossier) { return dossier.items.reduce(function (n, i) { return n + i.files.length; }, 0); }
   // Verify everything before taking anything: a dossier is added whole or not at all.
   function importDossier(event) {
     var file = event.target.files[0];
