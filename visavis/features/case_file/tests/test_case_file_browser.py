@@ -455,6 +455,10 @@ def test_without_javascript_the_page_says_how_to_keep_evidence_and_each_letter_h
     page = context.new_page()
     page.goto(site_url + "case-file/")
     assert page.locator("[data-vav-cf-app]").is_hidden()
+    # crisis and youth lines before anything else, as on every page a person in distress may land on
+    first = page.locator("article h1 ~ *").first
+    assert "vav-crisis" in (first.get_attribute("class") or "") + first.inner_html()
+    assert page.locator('.vav-crisis a[href="tel:116000"]').count() == 1
     text = page.inner_text("article")
     assert "Garder ses preuves à la main" in text and "Bien capturer une preuve" in text
     links = page.locator(".vav-cf-letters a")
